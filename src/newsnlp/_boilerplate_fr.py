@@ -40,7 +40,7 @@ RELATED_HEADS = (
 )
 
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, _I))
+    (reason, re.compile(pattern, 0 if reason == "byline" else _I))
     for reason, pattern in (
         # "Temps de lecture : 3 minutes", "Lecture : 2 min", "Temps de Lecture 4 min.", "5 min de lecture"
         (
@@ -58,12 +58,13 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:{_WHEN}|{_TIME}))*\.?",
         ),
         ("date", rf"{_WHEN}\.?"),
-        # Bylines: "Par Claire Morvan", "Par la rédaction", "Propos recueillis par …".
+        # Bylines: "Par Claire Morvan", "Par la rédaction", "Propos recueillis par …". Case matters
+        # for the names (the rule is compiled without IGNORECASE, keywords carry their own (?i:)).
         (
             "byline",
-            r"(?:par|by|propos recueillis par|texte|textes|rédaction|auteur|auteurs|de notre"
-            r" (?:envoyée?|correspondante?) spéciale?(?: à [^\n]{1,40})?)\s*:?\s*"
-            r"(?:la rédaction|l’équipe[^\n]{0,40}|(?:[A-ZÀ-Ý][\w’.-]*|de|d’|du|des|le|la|van|von|et|avec|,)"
+            r"(?i:par|by|propos recueillis par|textes?|rédaction|auteurs?|de notre"
+            r" (?:envoyée?|correspondante?) spéciale?(?: à [^\n]{1,40})?)(?:\s*:\s*|\s+)"
+            r"(?:(?i:la rédaction|l’équipe[^\n]{0,40})|(?:[A-ZÀ-Ý][\w’.-]*|de|d’|du|des|le|la|van|von|et|avec|,)"
             r"(?:\s+(?:[A-ZÀ-Ý][\w’.-]*|de|d’|du|des|le|la|van|von|et|avec|à|,)){0,9}"
             r"(?:\s*[,(–-]\s*[^\n]{0,40})?)",
         ),

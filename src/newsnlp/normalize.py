@@ -67,13 +67,19 @@ def remove_invisible(text: str) -> str:
 # re-encoding it gives valid UTF-8, which makes the repair unambiguous in practice.
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CONT = "\u0080-\u00bf" + _CP1252_EXTRA  # characters standing for UTF-8 continuation bytes
-_MOJIBAKE = re.compile(f"(?:[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}})+")
+# Lead bytes covered: C2-C5 and CB (Latin-1 supplement, Latin Extended-A: é, à, «, œ, č, ł…,
+# and ˆ ˜) and E2 (’ “ ” – — … €). These are the mojibake of Western and Central European text.
+_LEADS = "ÂÃÄÅËâ"
+_MOJIBAKE = re.compile(f"(?:[ÂÃÄÅË][{_CONT}]|â[{_CONT}]{{2}})+")
 _CP1252_BYTES = {
     ch: bytes([b])
     for b in range(0x80, 0xA0)
     for ch in [bytes([b]).decode("cp1252", "ignore")]
     if ch
 }
+
+
+_A_GRAVE = re.compile("\u00c3(?: (?= )|(?= ))")
 
 
 def _to_bytes(s: str) -> bytes | None:
@@ -103,6 +109,7 @@ def fix_mojibake(text: str) -> str:
     """Repair UTF-8 text that was decoded as cp1252 or latin-1 (``Ã©`` → ``é``).
 
     Only runs that decode cleanly as UTF-8 are changed; text without mojibake is returned as is.
+    Covers the mojibake of Western and Central European text (UTF-8 lead bytes C2–C5, CB, E2).
 
     Examples
     --------
@@ -111,13 +118,18 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Ça coûte 3 €")
     'Ça coûte 3 €'
     """
-    if not _MOJIBAKE.search(text):
+    if not any(lead in text for lead in _LEADS) or not _MOJIBAKE.search(text):
         return text
+    original = text
     for _ in range(3):  # double-encoded text needs a second pass
         fixed = _MOJIBAKE.sub(_repair, text)
         if fixed == text:
             break
         text = fixed
+    if text != original:
+        # "à" is C3 A0: once its no-break space has become a plain space, "Ã " is left. In text
+        # shown to be mojibake, that can only be "à".
+        text = _A_GRAVE.sub("à", text)
     return text
 
 
@@ -193,7 +205,6 @@ _RARE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u02bc\u1680\u2000-\u200f\u2028-\u202e\u205f-\u2064"
     "\u2066-\u2069\u3000\ufeff`´‘′]"
 )
-_MOJIBAKE_HINTS = ("Ã", "Â", "Å", "â€", "â\x80", "Ë")
 _SPACE_HINTS = ("  ", "\t", " \u00a0", "\u00a0 ", "\u00a0\u00a0", " \u202f", "\u202f ", "\u202f\u202f",
                 "\u00a0\u202f", "\u202f\u00a0")  # fmt: skip
 
@@ -201,16 +212,24 @@ _SPACE_HINTS = ("  ", "\t", " \u00a0", "\u00a0 ", "\u00a0\u00a0", " \u202f", "\u
 def normalize_text(text: str) -> str:
     """Apply every character-level normalisation, in the order :func:`newsnlp.clean` uses.
 
-    Mojibake, line breaks, invisible characters, Unicode NFC, apostrophes, spaces. Equivalent
-    to composing the functions of this module, with fast paths for text that needs none of them.
+    Mojibake, line breaks, invisible characters, Unicode NFC, apostrophes, spaces: the
+    composition of this module's functions, with fast paths for text that needs none of them.
+    When unifying apostrophes completes a mojibake sequence (``Å'`` → ``Å’``, that is ``Œ``), a
+    second round repairs it, so that the result is a fixed point.
 
     Examples
     --------
     >>> normalize_text("Lâ€™ONU  salue\\r\\nla 79\u1d49 session")
     'L’ONU salue\\nla 79ᵉ session'
     """
-    if any(hint in text for hint in _MOJIBAKE_HINTS):
-        text = fix_mojibake(text)  # first: C1 characters and U+00AD may be mojibake bytes
+    out = _normalize_once(text)
+    if out != text and any(lead in out for lead in _LEADS) and _MOJIBAKE.search(out):
+        out = _normalize_once(out)
+    return out
+
+
+def _normalize_once(text: str) -> str:
+    text = fix_mojibake(text)  # first: C1 characters and U+00AD may be mojibake bytes
     rare = _RARE.search(text) is not None
     if rare or "\r" in text:
         text = remove_invisible(normalize_line_breaks(text))
