@@ -25,7 +25,7 @@ _DATE = (
     rf"(?:(?:{DAYS})\s+)?(?:\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
-_WHEN = rf"(?:le\s+)?(?:{_DATE}|aujourd’hui|hier|ce matin|ce soir|il y a \d+\s*\w+)(?:,?\s*(?:à|a)\s*{_TIME})?"
+_WHEN = rf"(?:le\s+)?(?:{_DATE}|aujourd’hui|hier|ce matin|ce soir|il y a \d+\s*\w+)(?:,?\s*(?:à|a|[-–|•])\s*{_TIME})?"
 _SOCIAL = (
     "facebook|twitter|x|linkedin|whatsapp|messenger|pinterest|telegram|bluesky|threads|instagram"
     "|e-?mail|mail|courriel|flipboard|reddit|sms"
@@ -48,12 +48,13 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:temps|durée|duree)?\s*(?:de\s+)?lecture\s*:?\s*(?:\d+|moins d’une?|une?)\s*"
             r"(?:min(?:ute)?s?|mn)\.?|(?:\d+|moins d’une?)\s*(?:min(?:ute)?s?|mn)\.?\s+de lecture\.?",
         ),
-        # Dates and update stamps above or below the article.
+        # Dates and update stamps above or below the article, with an optional source before
+        # them ("Orange avec AFP, publié le mardi 23 octobre 2018 à 09h30").
         (
             "date",
-            rf"(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|posté|postée"
+            rf"(?:[^\n,]{{1,40}},\s*){{0,3}}(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|posté|postée"
             rf"|paru|parue|dernière mise à jour|màj|maj|édité|mis en ligne)\s*(?:le|à|a|:)?\s*"
-            rf"(?:{_WHEN}|{_TIME}|[^\n]{{0,60}}\d[^\n]{{0,40}})"
+            rf"(?:{_WHEN}|{_TIME})"
             rf"(?:[,;|•·–-]\s*(?:mis à jour|modifié|actualisé|màj|maj)?\s*(?:le|à|a|:)?\s*"
             rf"(?:{_WHEN}|{_TIME}))*\.?",
         ),
