@@ -70,10 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...     _ = f.write("Partager\\nLe Maroc et l'Espagne signent un accord.\\n")
     >>> out = io.StringIO()
     >>> with contextlib.redirect_stdout(out):
-    ...     main(["clean", f.name])
-    0
-    >>> out.getvalue()
-    'Le Maroc et l’Espagne signent un accord.\\n'
+    ...     code = main(["clean", f.name])
+    >>> code, out.getvalue()
+    (0, 'Le Maroc et l’Espagne signent un accord.\\n')
     >>> os.unlink(f.name)
     """
     args = _build_parser().parse_args(argv)
