@@ -22,6 +22,9 @@ SCHEMA_KEYS = {
     "language",
     "reading_time",
     "entities",
+    "ministers",
+    "countries",
+    "institutions",
     "teasers",
     "removed",
     "source",
@@ -40,7 +43,9 @@ def test_analyze_sample_article():
     first = art.teasers[0].title
     assert first == "Pêche artisanale : les coopératives du Sud réclament de nouveaux ports"
     assert len(art.teasers) == 3
-    assert art.entities == ()
+    assert {e.text for e in art.entities} >= {"Rabat", "Lisbonne", "Union européenne"}
+    assert art.countries.get("PT", 0) >= 1  # "portugaise", "portugais"
+    assert analyze(SAMPLE, entities=False).entities == ()
 
 
 def test_to_dict_is_the_documented_json_schema():

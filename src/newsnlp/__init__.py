@@ -5,7 +5,8 @@
 'Le Maroc et l’Espagne renforcent leur coopération.'
 
 Public API (stable): :func:`clean`, :func:`clean_article`, :func:`detect_language`,
-:func:`detect_languages`, :func:`reading_time`, :func:`analyze` and their result types.
+:func:`detect_languages`, :func:`reading_time`, :func:`analyze`, :func:`extract_entities`,
+:func:`extract_entities_batch`, :func:`load_pipeline` and their result types.
 Importing is cheap: language profiles load on first use.
 """
 
@@ -16,13 +17,16 @@ import logging
 from newsnlp._version import __version__
 from newsnlp.article import Article, analyze
 from newsnlp.clean import CleanedArticle, RemovedLine, Teaser, clean, clean_article
+from newsnlp.entities import Entity, Minister, extract_entities, extract_entities_batch
 from newsnlp.lang import LanguageGuess, detect_language, detect_languages
 from newsnlp.readtime import ReadingTime, count_words, reading_time
 
 __all__ = [
     "Article",
     "CleanedArticle",
+    "Entity",
     "LanguageGuess",
+    "Minister",
     "ReadingTime",
     "RemovedLine",
     "Teaser",
@@ -33,7 +37,19 @@ __all__ = [
     "count_words",
     "detect_language",
     "detect_languages",
+    "extract_entities",
+    "extract_entities_batch",
+    "load_pipeline",
     "reading_time",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str):
+    # load_pipeline imports spaCy: keep `import newsnlp` light until it is asked for
+    if name == "load_pipeline":
+        from newsnlp.pipeline import load_pipeline
+
+        return load_pipeline
+    raise AttributeError(f"module 'newsnlp' has no attribute {name!r}")

@@ -1,9 +1,8 @@
 """``analyze``: the whole text layer in one call, and the :class:`Article` it returns.
 
 Pipeline: :func:`newsnlp.clean_article` → :func:`newsnlp.detect_language` →
-:func:`newsnlp.reading_time` (at the detected language's rate). Named entities come in a later
-release: :attr:`Article.entities` is already part of the result and of its schema (an empty
-list until then), so code written against ``to_dict()`` keeps working.
+:func:`newsnlp.reading_time` (at the detected language's rate) → entities
+(:func:`newsnlp.entities.annotate`: mentions, ministers, countries, institutions) for French text.
 
 ``Article.to_dict()`` schema (version :data:`SCHEMA_VERSION`), all values JSON-serialisable::
 
@@ -13,7 +12,11 @@ list until then), so code written against ``to_dict()`` keeps working.
       "text": str,                  # cleaned text, one title/heading/paragraph per line
       "language": str,              # ISO 639-1 code, "und" when undetermined
       "reading_time": {"words": int, "seconds": float, "minutes": int, "wpm": float, "lang": str},
-      "entities": [],               # reserved for named entities (offsets into "text")
+      "entities": [{"text", "label", "start", "end", "canonical", "kind", "country", "role"}],
+                                    # offsets into "text"; label PER | ORG | LOC | MISC
+      "ministers": [{"name": str, "role": str, "country": str | null}],   # one per person
+      "countries": {"MA": 7, "ES": 6},   # ISO alpha-2 → references (names, demonyms, adjectives)
+      "institutions": [str],        # canonical names, one per institution
       "teasers": [{"title": str, "lede": str | null}],
       "removed": [{"line": int, "text": str, "reason": str}],
       "source": "text" | "html"
@@ -22,18 +25,19 @@ list until then), so code written against ``to_dict()`` keeps working.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsnlp._validate import ensure_text
 from newsnlp.clean import CleanedArticle, RemovedLine, Teaser, clean_article
+from newsnlp.entities import Annotation, Entity, Minister, annotate
 from newsnlp.lang import detect_language
 from newsnlp.readtime import ReadingTime, reading_time
 
 __all__ = ["SCHEMA_VERSION", "Article", "analyze"]
 
 #: Version of the :meth:`Article.to_dict` schema; bumped on any incompatible change.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +58,14 @@ class Article:
         Related articles named on the page.
     removed : tuple of RemovedLine
         Lines dropped by the cleaner, with the reason.
-    entities : tuple
-        Named entities (reserved; empty in this release).
+    entities : tuple of Entity
+        Named entities, offsets into :attr:`text`.
+    ministers : tuple of Minister
+        Sitting ministers named in the article, one per person.
+    countries : dict
+        ISO 3166-1 alpha-2 → number of references (names, demonym nouns and adjectives).
+    institutions : tuple of str
+        Canonical names of the institutions mentioned, one per institution.
     source : str
         ``"text"`` or ``"html"``.
     """
@@ -66,7 +76,10 @@ class Article:
     reading_time: ReadingTime
     teasers: tuple[Teaser, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
-    entities: tuple[Any, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    ministers: tuple[Minister, ...] = ()
+    countries: dict[str, int] = field(default_factory=dict)
+    institutions: tuple[str, ...] = ()
     source: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,14 +91,17 @@ class Article:
             "language": self.language,
             "reading_time": self.reading_time.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
+            "ministers": [m.to_dict() for m in self.ministers],
+            "countries": dict(self.countries),
+            "institutions": list(self.institutions),
             "teasers": [t.to_dict() for t in self.teasers],
             "removed": [r.to_dict() for r in self.removed],
             "source": self.source,
         }
 
 
-def analyze(text: str, *, images: int = 0) -> Article:
-    """Clean a scraped article and measure it: language and reading time.
+def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
+    """Clean a scraped article and analyse it: language, reading time, entities.
 
     Parameters
     ----------
@@ -93,11 +109,14 @@ def analyze(text: str, *, images: int = 0) -> Article:
         Scraped article text, or an HTML page (needs ``newsnlp[html]``).
     images : int, default 0
         Number of images, added to the reading time.
+    entities : bool, default True
+        Extract named entities, ministers, countries and institutions (French text only; loads
+        the spaCy model once per process). ``False`` skips spaCy entirely.
 
     Returns
     -------
     Article
-        Cleaned text, title, language, reading time, teasers, removed lines.
+        Cleaned text, title, language, reading time, teasers, removed lines, entities.
 
     Raises
     ------
@@ -107,16 +126,25 @@ def analyze(text: str, *, images: int = 0) -> Article:
     Examples
     --------
     >>> art = analyze("Temps de lecture : 1 min\\nLe gouvernement a présenté mardi son projet "
-    ...               "de budget pour l’année prochaine devant les députés.")
+    ...               "de budget pour l’année prochaine devant les députés.", entities=False)
     >>> art.language, art.reading_time.words, str(art.reading_time)
     ('fr', 15, '1 min')
-    >>> sorted(art.to_dict())[:3]
-    ['entities', 'language', 'reading_time']
+    >>> art.entities, art.ministers
+    ((), ())
+    >>> art = analyze("Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu lundi à Rabat "
+    ...               "le ministre français de l’Intérieur, Bruno Retailleau.")
+    >>> [(m.name, m.country) for m in art.ministers]
+    [('Abdelouafi Laftit', 'MA'), ('Bruno Retailleau', 'FR')]
     """
     text = ensure_text(text)
     cleaned: CleanedArticle = clean_article(text)
     language = detect_language(cleaned.text)
     rate_lang = language if language != "und" else "fr"
+    ann = (
+        annotate(cleaned.text)
+        if entities and language in {"fr", "und"} and cleaned.text
+        else Annotation()
+    )
     return Article(
         text=cleaned.text,
         title=cleaned.title,
@@ -124,5 +152,9 @@ def analyze(text: str, *, images: int = 0) -> Article:
         reading_time=reading_time(cleaned.text, images=images, lang=rate_lang),
         teasers=cleaned.teasers,
         removed=cleaned.removed,
+        entities=ann.entities,
+        ministers=ann.ministers,
+        countries=ann.countries,
+        institutions=ann.institutions,
         source=cleaned.source,
     )
