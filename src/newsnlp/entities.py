@@ -213,7 +213,6 @@ class _State:
         return self._words
 
 
-_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]")
 _WORD = re.compile(r"[\w’'-]+")
 _APOS = str.maketrans({"'": "’", "‘": "’", "`": "’", "ʼ": "’"})
 _PARTICLES = frozenset({"de", "De", "du", "Du", "des", "Le", "La", "van", "Van", "von", "Von", "der", "El", "Al", "al", "el", "ben", "Ben", "Ould", "ould", "Abou", "Abu", "d’", "D’", "Mac", "Di", "Da", "da", "dos", "Dos", "Ibn", "ibn"})  # fmt: skip
@@ -236,7 +235,7 @@ def _fold(s: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    return bool(word) and _CAPITAL.match(word) is not None
+    return bool(word) and word[0].isupper()
 
 
 class EntityLayer:
@@ -272,9 +271,15 @@ class EntityLayer:
         self.common_nouns = common_nouns
         self.adjectives = adjectives
         self.default_country = default_country
-        # Capitalised gazetteer forms, by first word, for token n-gram lookups.
+        # Capitalised gazetteer forms, by first word, for token n-gram lookups; demonym
+        # adjectives by exact form (the text's words are looked up in these dicts, which is
+        # what keeps the layer cheap next to the model).
         self._forms: dict[str, list[tuple[tuple[str, ...], str, Any]]] = {}
-        for form, kind, record in gazetteer.surface_forms():
+        self._adjectives: dict[str, Any] = {}
+        for form, kind, record in gazetteer.surface_forms(include_adjectives=True):
+            if kind == "demonym_adj":
+                self._adjectives.setdefault(form.translate(_APOS), gazetteer.demonym(form))
+                continue
             words = tuple(m.group() for m in _TOKEN.finditer(form.translate(_APOS)))
             if not words:
                 continue
@@ -502,7 +507,9 @@ class EntityLayer:
             overlapping = [o for o in state.cands if o.start < c.end and c.start < o.end]
             if any(_stronger(o, c, state.text) for o in overlapping):
                 continue
-            state.cands = [o for o in state.cands if o not in overlapping]
+            if overlapping:
+                gone = {id(o) for o in overlapping}
+                state.cands = [o for o in state.cands if id(o) not in gone]
             state.cands.append(c)
 
     # ------------------------------------------------------------------ 4. institution names
@@ -637,8 +644,11 @@ class EntityLayer:
         if not names:
             return
         words = state.words
+        firsts = {form.split(" ", 1)[0] for form in names}
         found = []
-        for i, (s, _e, _w) in enumerate(words):
+        for i, (s, _e, w) in enumerate(words):
+            if w not in firsts:
+                continue
             for n in (3, 2, 1):
                 if i + n > len(words):
                     continue
@@ -657,7 +667,8 @@ class EntityLayer:
                 continue  # "Montchalin" inside "de Montchalin", "Maire" inside "Le Maire": replace
             if any(o.source in {"gazetteer", "head"} for o in overlapping):
                 continue
-            state.cands = [o for o in state.cands if o not in overlapping]
+            gone = {id(o) for o in overlapping}
+            state.cands = [o for o in state.cands if id(o) not in gone]
             state.cands.append(c)
 
     def _add_titled_persons(self, state: _State) -> None:
@@ -871,7 +882,7 @@ class EntityLayer:
                 ):
                     refs.append(CountryReference(s, e, w, "?kingdom"))
                 continue
-            d = self.gaz.demonym(w)
+            d = self._adjectives.get(w)
             iso = _iso(d) if d is not None else None
             if not iso or getattr(d, "pos", "adj") != "adj":
                 continue
