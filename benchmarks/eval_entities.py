@@ -51,8 +51,8 @@ CORPORA = {
     "fenec": {
         "title": "FENEC modern news (information01-03 v1 + politique01-04 v2.0)",
         "load": lambda data: _corpora.load_fenec(data / "fenec-fr"),
-        "overlap_labels": (),
-        "primary": "micro exact",
+        "overlap_labels": ("PER",),
+        "primary": "micro, PER overlap + ORG/LOC exact",
     },
     "hipe": {
         "title": "HIPE-2020 French dev",

@@ -1000,6 +1000,8 @@ class EntityLayer:
                 kind, country = "city", _iso(rec)
             elif c.kind == "demonym":
                 country = _iso(rec)
+            elif c.label == "ORG" and span in acronyms:
+                canonical, kind, country = acronyms[span]  # defined in the text: "(CAF)"
             elif c.label == "ORG" and rec is not None:
                 kind = getattr(rec, "kind", "institution")
                 canonical = getattr(rec, "canonical", span)
@@ -1012,7 +1014,8 @@ class EntityLayer:
                     country = dominant
             elif c.label == "ORG":
                 kind = c.kind if c.kind in {"institution", "organization"} else "organization"
-                canonical, kind, country = acronyms.get(span, (span, kind, None))
+                if kind == "institution" and _NOT_STATE_BODY.search(span):
+                    kind = "organization"  # "Chambre de commerce du Canada"
                 if (
                     kind == "institution"
                     and country is None
@@ -1277,6 +1280,8 @@ _PARTICIPLE_COMPLEMENTS = frozenset(
     {"de", "d’", "d'", "à", "par", "pour", "en", "sur", "dans", "avec"}
 )
 _YEAR = re.compile(r"[ \u00a0]+((?:19|20)\d\d)(?!\d)")
+# Bodies named like state institutions that are professional or private organisations.
+_NOT_STATE_BODY = re.compile(r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)")
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
 
 

@@ -94,15 +94,15 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
-def _common_nouns(nlp: Language) -> frozenset[str]:
-    """Lower-case common nouns from the model's lemmatizer tables (empty if it has none)."""
+def _lexicon(nlp: Language, pos: str) -> frozenset[str]:
+    """Lower-case lemmas of one part of speech ("noun", "adj") from the model's lemmatizer
+    tables (empty if the pipeline has none)."""
     if "lemmatizer" not in nlp.component_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    index = lookups.get_table("lemma_index")
-    return frozenset(index.get("noun", ()))
+    return frozenset(lookups.get_table("lemma_index").get(pos, ()))
 
 
 class NewsEntities:
@@ -128,7 +128,8 @@ class NewsEntities:
         self.default_country = default_country
         self.layer = EntityLayer(
             gazetteer=get_gazetteer(),
-            common_nouns=_common_nouns(nlp),
+            common_nouns=_lexicon(nlp, "noun"),
+            adjectives=_lexicon(nlp, "adj"),
             default_country=default_country,
         )
 
