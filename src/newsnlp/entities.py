@@ -1281,7 +1281,9 @@ _PARTICIPLE_COMPLEMENTS = frozenset(
 )
 _YEAR = re.compile(r"[ \u00a0]+((?:19|20)\d\d)(?!\d)")
 # Bodies named like state institutions that are professional or private organisations.
-_NOT_STATE_BODY = re.compile(r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)")
+_NOT_STATE_BODY = re.compile(
+    r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)"
+)
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
 
 
