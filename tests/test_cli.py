@@ -67,3 +67,46 @@ def test_version():
     proc = run("--version")
     assert proc.returncode == 0
     assert __version__ in proc.stdout.decode()
+
+
+def test_related_fit_and_query(tmp_path, capsys):
+    corpus = tmp_path / "corpus.jsonl"
+    topics = {
+        "budget": "Le gouvernement présente son budget ; la dette publique et le déficit inquiètent les députés.",
+        "foot": "Le club de football a gagné son match ; l'entraîneur salue les joueurs et le stade.",
+        "climat": "La sécheresse et le climat inquiètent les agriculteurs ; les pluies manquent aux récoltes.",
+    }
+    words = "lundi mardi ville région maire conseil habitants réunion projet école hôpital route pont marché prix".split()
+    words = "ville région maire conseil habitants réunion projet école hôpital route pont marché prix".split()
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(12):
+            topic = list(topics)[i % 3]
+            extra = " ".join(words[(i * 4) % len(words) :][:4])  # makes articles distinct
+            record = {
+                "id": f"a{i}",
+                "title": topic,
+                "text": f"{topics[topic]} {extra}.",
+                "date": f"2024-01-{i + 1:02d}",
+            }
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    model = tmp_path / "models" / "demo"
+    assert main(["related", "fit", str(corpus), "-o", str(model), "--min-df", "1"]) == 0
+    assert (model / "manifest.json").exists()
+    capsys.readouterr()
+    assert main(["related", "query", str(model), "--id", "a0", "-k", "2"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 2 and all(r["id"] in {"a3", "a6", "a9"} for r in lines)
+    proc = run(
+        "related",
+        "query",
+        str(model),
+        "--text",
+        "-",
+        "-k",
+        "1",
+        stdin="Le déficit et la dette du budget".encode(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] in {"a0", "a3", "a6", "a9"}
+    assert main(["related", "query", str(model), "--id", "nope"]) == 1
+    assert "nope" in capsys.readouterr().err

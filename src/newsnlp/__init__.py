@@ -6,7 +6,8 @@
 
 Public API (stable): :func:`clean`, :func:`clean_article`, :func:`detect_language`,
 :func:`detect_languages`, :func:`reading_time`, :func:`analyze`, :func:`extract_entities`,
-:func:`extract_entities_batch`, :func:`load_pipeline` and their result types.
+:func:`extract_entities_batch`, :func:`load_pipeline`, :class:`RelatedArticles` and their
+result types.
 Importing is cheap: language profiles load on first use.
 """
 
@@ -28,6 +29,8 @@ __all__ = [
     "LanguageGuess",
     "Minister",
     "ReadingTime",
+    "Related",
+    "RelatedArticles",
     "RemovedLine",
     "Teaser",
     "__version__",
@@ -46,10 +49,20 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str):
-    # load_pipeline imports spaCy: keep `import newsnlp` light until it is asked for
-    if name == "load_pipeline":
-        from newsnlp.pipeline import load_pipeline
+_LAZY = {
+    # these import spaCy or scikit-learn: keep `import newsnlp` light until they are asked for
+    "load_pipeline": "newsnlp.pipeline",
+    "RelatedArticles": "newsnlp.similarity",
+    "Related": "newsnlp.similarity",
+}
 
-        return load_pipeline
-    raise AttributeError(f"module 'newsnlp' has no attribute {name!r}")
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsnlp' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,7 +1,13 @@
-"""Command-line interface: ``newsnlp clean FILE|-`` and ``newsnlp analyze FILE|-``.
+"""Command-line interface, also reachable as ``python -m newsnlp``.
 
-Also reachable as ``python -m newsnlp``. Input is read as UTF-8 (``--encoding`` to change it);
-``-`` reads standard input. ``analyze`` prints the :meth:`newsnlp.Article.to_dict` JSON.
+* ``newsnlp clean FILE|-`` prints the cleaned text; ``newsnlp analyze FILE|-`` the
+  :meth:`newsnlp.Article.to_dict` JSON. Input is read as UTF-8 (``--encoding`` to change it);
+  ``-`` reads standard input.
+* ``newsnlp related fit CORPUS.jsonl -o models/NAME`` fits a :class:`~newsnlp.similarity.RelatedArticles`
+  index on a JSON Lines corpus (``.gz`` accepted; fields ``id``, ``text``, ``title``, ``date`` by
+  default) and saves it; ``newsnlp related query models/NAME --id ID | --text -`` prints the
+  related articles as JSON Lines.
+
 Exit codes: 0 success, 1 the input could not be processed, 2 usage error.
 """
 
@@ -57,6 +63,37 @@ def _build_parser() -> argparse.ArgumentParser:
     p_analyze.add_argument(
         "--compact", action="store_true", help="one-line JSON instead of indented"
     )
+
+    p_related = sub.add_parser(
+        "related",
+        help="related articles: fit an index, query it",
+        description="Fit a related-articles index on a corpus, or query a saved one.",
+    )
+    rel = p_related.add_subparsers(dest="related_command", required=True, metavar="ACTION")
+    p_fit = rel.add_parser("fit", help="fit an index on a JSON Lines corpus and save it")
+    p_fit.add_argument(
+        "corpus", metavar="CORPUS", help="JSON Lines file (.jsonl or .jsonl.gz), or -"
+    )
+    p_fit.add_argument("-o", "--output", required=True, help="directory to save the index to")
+    for name, default in (("text", "text"), ("id", "id"), ("title", "title"), ("date", "date")):
+        p_fit.add_argument(
+            f"--{name}-field",
+            default=default,
+            help=f"record field holding the {name} (default: %(default)s)",
+        )
+    p_fit.add_argument("--min-df", type=int, default=None, help="minimum document frequency")
+    p_fit.add_argument("--max-df", type=float, default=None, help="maximum document frequency")
+    p_query = rel.add_parser("query", help="print the articles related to one article or text")
+    p_query.add_argument("model", metavar="MODEL", help="directory of a saved index")
+    group = p_query.add_mutually_exclusive_group(required=True)
+    group.add_argument("--id", help="id of an indexed article")
+    group.add_argument(
+        "--text", metavar="FILE", help="a new article's text: a file, or - for standard input"
+    )
+    p_query.add_argument(
+        "-k", type=int, default=10, help="number of related articles (default: %(default)s)"
+    )
+    p_query.add_argument("--since", help="only articles dated on or after this ISO date")
     return parser
 
 
@@ -76,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> os.unlink(f.name)
     """
     args = _build_parser().parse_args(argv)
+    if args.command == "related":
+        return _related(args)
     try:
         text = _read(args.file, args.encoding)
     except (OSError, LookupError, UnicodeDecodeError) as exc:
@@ -104,6 +143,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     sys.stdout.write("\n")
     return 0
+
+
+def _corpus_records(path: str):
+    import gzip
+
+    if path == "-":
+        stream = sys.stdin
+    elif path.endswith(".gz"):
+        stream = gzip.open(path, "rt", encoding="utf-8")  # noqa: SIM115 - closed below
+    else:
+        stream = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    try:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}, line {number}: not JSON ({exc.msg})") from None
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+
+
+def _related(args: argparse.Namespace) -> int:
+    from newsnlp.similarity import RelatedArticles
+
+    try:
+        if args.related_command == "fit":
+            texts, ids, titles, dates = [], [], [], []
+            for record in _corpus_records(args.corpus):
+                texts.append(record.get(args.text_field))
+                ids.append(record.get(args.id_field, len(ids)))
+                titles.append(record.get(args.title_field))
+                dates.append(record.get(args.date_field))
+            params = {
+                k: v for k, v in (("min_df", args.min_df), ("max_df", args.max_df)) if v is not None
+            }
+            model = RelatedArticles(**params).fit(
+                texts,
+                ids,
+                titles=titles if any(titles) else None,
+                dates=dates if any(dates) else None,
+            )
+            model.save(args.output)
+            print(
+                f"newsnlp: indexed {len(ids)} articles, {len(model.vocabulary_)} terms -> {args.output}",
+                file=sys.stderr,
+            )
+            return 0
+        model = RelatedArticles.load(args.model)
+        if args.id is not None:
+            query, by = (
+                (int(args.id) if args.id.isdigit() and args.id not in model.ids_ else args.id),
+                "id",
+            )
+        else:
+            query, by = _read(args.text, "utf-8"), "text"
+        for item in model.related(query, k=args.k, since=args.since, by=by):
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"newsnlp related: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
