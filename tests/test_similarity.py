@@ -3,6 +3,7 @@ incremental indexing, persistence without pickle, bad input and determinism."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import pickle
@@ -219,7 +220,8 @@ def test_init_only_stores_params_and_clone():
     assert twin.set_params(max_df=0.8).max_df == 0.8
     assert set(RelatedArticles().get_params()) == {
         "analyzer", "min_df", "max_df", "max_features", "ngram_range", "sublinear_tf",
-        "title_weight", "duplicate_threshold", "block_size", "n_jobs", "dtype",
+        "title_weight", "duplicate_threshold", "collapse_duplicates", "block_size", "n_jobs",
+        "dtype",
     }  # fmt: skip
     fitted = fit()
     assert not hasattr(clone(fitted), "matrix_")
@@ -302,9 +304,16 @@ def test_terms_explain_the_match(index):
 
 
 def test_exclude_and_since(index):
-    first = [r.id for r in index.related("sncf-2", k=5)]
-    assert [r.id for r in index.related("sncf-2", k=5, exclude=[first[0], "unknown"])] == [
+    plain = copy.copy(index).set_params(collapse_duplicates=False)
+    first = [r.id for r in plain.related("sncf-2", k=5)]
+    assert [r.id for r in plain.related("sncf-2", k=5, exclude=[first[0], "unknown"])] == [
         x for x in first if x != first[0]
+    ]
+    # collapsing applies to what exclude leaves: sncf-1 excluded, its update takes its place
+    assert [r.id for r in index.related("sncf-2", k=2)] == ["sncf-1", "sncf-3"]
+    assert [r.id for r in index.related("sncf-2", k=2, exclude="sncf-1")] == [
+        "sncf-1-maj",
+        "sncf-3",
     ]
     assert index.related("sncf-2", exclude="sncf-3")[0].id != "sncf-3"
     recent = index.related("covid-1", k=10, since="2024-06-02")
@@ -338,14 +347,17 @@ def test_id_or_text_rule(index):
 
 def test_k_and_ties():
     texts = ["grève sncf", "grève sncf cheminots", "grève sncf cheminots", "grève ratp"]
-    est = RelatedArticles(min_df=1, max_df=1.0, duplicate_threshold=0.99)
+    est = RelatedArticles(min_df=1, max_df=1.0, duplicate_threshold=0.99, collapse_duplicates=False)
     est.fit(texts, ["q", "b", "a", "c"])
     res = est.related("q", k=10)  # k larger than the index: what exists
     assert [r.id for r in res] == ["b", "a", "c"]  # b and a tie: index order, not id order
     assert res[0].score == res[1].score
     assert [r.id for r in est.related("q", k=1)] == ["b"]
-    est.fit(texts[::-1], ["c", "a", "b", "q"])
+    # b and a are identical: collapsed, the first indexed stays
+    assert [r.id for r in est.set_params(collapse_duplicates=True).related("q")] == ["b", "c"]
+    est.set_params(collapse_duplicates=False).fit(texts[::-1], ["c", "a", "b", "q"])
     assert [r.id for r in est.related("q", k=2)] == ["a", "b"]
+    assert [r.id for r in est.set_params(collapse_duplicates=True).related("q")] == ["a", "c"]
     for bad in (0, -1):
         with pytest.raises(ValueError, match="k must be >= 1"):
             est.related("q", k=bad)
@@ -694,3 +706,183 @@ def test_duplicates_equal_brute_force(index, threshold):
         groups.setdefault(root(x), []).append(IDS[x])
     expected = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: IDS.index(g[0]))
     assert index.duplicates(threshold) == expected
+
+
+# ---------------------------------------------------------------------------- collapsed duplicates
+
+# A wire re-sent three times (two identical copies and a signed one): near-duplicates of each
+# other, on the topic of sncf-2 but not near-duplicates of it.
+WIRE = (
+    "Grève à la SNCF : les cheminots reconduisent le mouvement, un TGV sur trois et peu de TER "
+    "circuleront ce week-end, annonce la direction."
+)
+WIRES = ["wire-1", "wire-2", "wire-3"]
+W_TEXTS = [*TEXTS, WIRE, WIRE, WIRE + " (AFP)"]
+W_IDS = [*IDS, *WIRES]
+W_DATES = [*DATES, "2024-05-04", "2024-05-04", "2024-05-05"]
+
+
+def fit_wires(**params) -> RelatedArticles:
+    return RelatedArticles(**{"min_df": 1, **params}).fit(W_TEXTS, W_IDS, dates=W_DATES)
+
+
+def collapsed_by_hand(est: RelatedArticles, value, k: int, **kwargs) -> list[Related]:
+    """Brute force: every related article without collapsing, then the first of each group."""
+    plain = copy.copy(est).set_params(collapse_duplicates=False)
+    group = {i: g[0] for g in est.duplicates() for i in g}
+    seen, out = set(), []
+    for r in plain.related(value, k=len(est.ids_), **kwargs):
+        if group.get(r.id, r.id) not in seen:
+            seen.add(group.get(r.id, r.id))
+            out.append(r)
+    return out[:k]
+
+
+def ids_of(results: list[Related]) -> list:
+    return [r.id for r in results]
+
+
+def test_collapse_keeps_one_copy_of_a_wire():
+    est = fit_wires()
+    assert est.duplicates()[-1] == WIRES
+    plain = copy.copy(est).set_params(collapse_duplicates=False)
+    off = plain.related("sncf-2", k=3)
+    assert ids_of(off) == WIRES  # the three copies fill the list
+    assert off[0].score == off[1].score > off[2].score and off[0].terms == off[1].terms
+    on = est.related("sncf-2", k=3)
+    assert ids_of(on) == ["wire-1", "sncf-1", "sncf-3"]  # wire-1 and wire-2 tie: index order
+    assert on[0] == off[0]
+    assert on == collapsed_by_hand(est, "sncf-2", 3)
+    for i in W_IDS:
+        for k in (1, 2, 3, 5, 20):
+            assert est.related(i, k=k) == collapsed_by_hand(est, i, k), (i, k)
+            assert len({*ids_of(est.related(i, k=k))} & {*WIRES}) <= 1
+    text = "Les cheminots en grève : peu de TGV et de TER ce week-end à la SNCF"
+    assert len({*ids_of(est.related(text, k=5))} & {*WIRES}) == 1
+    assert len({*ids_of(plain.related(text, k=5))} & {*WIRES}) == 3
+    # index order decides ties: the copy indexed first stays
+    order = [*range(len(IDS)), len(IDS) + 1, len(IDS), len(IDS) + 2]  # wire-2 before wire-1
+    swapped = RelatedArticles(min_df=1).fit([W_TEXTS[i] for i in order], [W_IDS[i] for i in order])
+    assert ids_of(swapped.related("sncf-2", k=1)) == ["wire-2"]
+
+
+def test_collapse_keeps_the_best_ranked_copy():
+    # a copy indexed last but closer to the query is the one shown
+    est = RelatedArticles(min_df=1).fit([*TEXTS, WIRE, WIRE, WIRE + " Les voyageurs"], W_IDS)
+    assert est.duplicates()[-1] == WIRES
+    off = copy.copy(est).set_params(collapse_duplicates=False).related("sncf-2", k=3)
+    assert ids_of(off) == ["wire-3", "wire-1", "wire-2"]
+    assert ids_of(est.related("sncf-2", k=3)) == ["wire-3", "sncf-1", "sncf-3"]
+
+
+def test_collapse_after_exclude_and_since():
+    est = fit_wires()
+    assert ids_of(est.related("sncf-2", k=2, exclude=["wire-1"])) == ["wire-2", "sncf-1"]
+    assert ids_of(est.related("sncf-2", k=2, since="2024-05-05")) == ["wire-3", "sncf-3"]
+    assert est.related("sncf-2", k=3, since="2024-05-04") == collapsed_by_hand(
+        est, "sncf-2", 3, since="2024-05-04"
+    )
+
+
+@pytest.mark.parametrize("collapse", [True, False])
+@pytest.mark.parametrize("narrow", [False, True])
+@pytest.mark.parametrize(("n_jobs", "block_size"), [(1, 2048), (2, 2048), (1, 1), (2, 3)])
+def test_related_all_equals_related_collapsed(monkeypatch, collapse, narrow, n_jobs, block_size):
+    import newsnlp.similarity as similarity
+
+    if narrow:  # no margin: rows run short and are redone wider, related() widens too
+        monkeypatch.setattr(similarity, "_collapse_margin", lambda k: k)
+    widened = []
+    real = similarity._top_k_collapsed
+    monkeypatch.setattr(similarity, "_top_k_collapsed", lambda *a: widened.append(a) or real(*a))
+    est = fit_wires(collapse_duplicates=collapse, n_jobs=n_jobs, block_size=block_size)
+    for k in (1, 2, 4, len(W_IDS) + 2):
+        widened.clear()
+        ids, scores = est.related_all(k=k)
+        pos, _ = est.related_all(k=k, positions=True)
+        assert (len(widened) > 0) == (collapse and narrow and k in (2, 4))  # short rows redone
+        for row, i in enumerate(W_IDS):
+            expected = est.related(i, k=k)
+            n = len(expected)
+            assert ids[row, :n].tolist() == ids_of(expected), (i, k)
+            assert scores[row, :n].tolist() == [np.float32(r.score) for r in expected]
+            assert all(x is None for x in ids[row, n:]) and np.isnan(scores[row, n:]).all()
+            assert (pos[row, n:] == -1).all()
+            if collapse:
+                assert expected == collapsed_by_hand(est, i, k)
+        if not collapse:
+            assert ids_of(est.related("sncf-2", k=3)) == WIRES
+    assert est.related_all(k=3)[0][IDS.index("sncf-2")].tolist() == (
+        ["wire-1", "sncf-1", "sncf-3"] if collapse else WIRES
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["greve", "sncf", "tgv", "psg", "budget", "etat"]), max_size=5),
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from([0.5, 0.8, 0.9, 1.0]),
+    st.integers(1, 6),
+)
+def test_collapse_property(docs, threshold, k):
+    texts = [" ".join(d) for d in docs]
+    est = RelatedArticles(min_df=1, max_df=1.0, duplicate_threshold=threshold, block_size=4)
+    est.fit(texts)
+    ids, _ = est.related_all(k=k)
+    for i in est.ids_:
+        expected = collapsed_by_hand(est, i, k)
+        assert est.related(i, k=k) == expected
+        assert ids[i, : len(expected)].tolist() == ids_of(expected)
+        assert all(x is None for x in ids[i, len(expected) :])
+
+
+def test_collapse_param_clone_save_load(tmp_path):
+    est = RelatedArticles(collapse_duplicates=False)
+    assert est.get_params()["collapse_duplicates"] is False
+    assert clone(est).get_params()["collapse_duplicates"] is False
+    assert RelatedArticles().get_params()["collapse_duplicates"] is True
+    with pytest.raises(TypeError, match="collapse_duplicates must be True or False"):
+        RelatedArticles(collapse_duplicates="yes").fit(TEXTS)
+    with pytest.raises(TypeError, match="collapse_duplicates"):
+        fit_wires().set_params(collapse_duplicates=None).related("sncf-2")
+    for value in (False, True):
+        fitted = fit_wires(collapse_duplicates=value)
+        folder = fitted.save(tmp_path / str(value))
+        manifest = json.loads((folder / "manifest.json").read_text())
+        assert manifest["params"]["collapse_duplicates"] is value
+        assert set(manifest["files"]) == {
+            "ids.json",
+            "vocabulary.json",
+            "data.npy",
+            "indices.npy",
+            "indptr.npy",
+            "idf.npy",
+            "dates.npy",
+        }  # fmt: skip  (the groups are recomputed, not saved)
+        loaded = RelatedArticles.load(folder)
+        assert loaded.collapse_duplicates is value
+        assert loaded.get_params() == fitted.get_params()
+        assert loaded.related("sncf-2", k=3) == fitted.related("sncf-2", k=3)
+        ids_a, sc_a = loaded.related_all(k=3)
+        ids_b, sc_b = fitted.related_all(k=3)
+        assert ids_a.tolist() == ids_b.tolist()
+        np.testing.assert_array_equal(sc_a, sc_b)
+    # a manifest written before the parameter existed: its default
+    del manifest["params"]["collapse_duplicates"]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    assert RelatedArticles.load(folder).collapse_duplicates is True
+
+
+def test_groups_follow_add_and_threshold():
+    est = RelatedArticles(min_df=1).fit(W_TEXTS[:-1], W_IDS[:-1])
+    assert ids_of(est.related("sncf-2", k=2)) == ["wire-1", "sncf-1"]  # groups cached
+    est.add([WIRE + " Les voyageurs"], ["wire-3"])  # a closer copy: regrouped at the next query
+    assert est.duplicates()[-1] == WIRES
+    assert ids_of(est.related("sncf-2", k=2)) == ["wire-3", "sncf-1"]
+    assert est.related_all(k=2)[0][IDS.index("sncf-2")].tolist() == ["wire-3", "sncf-1"]
+    est.set_params(duplicate_threshold=0.99)  # read at query time: wire-3 is a group of its own
+    assert ids_of(est.related("sncf-2", k=2)) == ["wire-3", "wire-1"]
+    assert est.related_all(k=2)[0][IDS.index("sncf-2")].tolist() == ["wire-3", "wire-1"]

@@ -4,8 +4,9 @@ What a newsroom shows under every story. :class:`RelatedArticles` is a scikit-le
 that indexes articles (text, optional title, id and date) and answers:
 
 * :meth:`RelatedArticles.related` — the *k* most similar articles to an indexed article or to
-  a new text, without the article itself and its near-duplicates, with the shared terms that
-  explain each match;
+  a new text, without the article itself and its near-duplicates, one article per group of
+  near-duplicate neighbours (a wire re-sent three times takes one place), with the shared terms
+  that explain each match;
 * :meth:`RelatedArticles.related_all` — the *k* neighbours of every article, blockwise in
   bounded memory, on several threads;
 * :meth:`RelatedArticles.duplicates` — groups of near-duplicate articles (re-sent wires,
@@ -478,6 +479,46 @@ def _top_k_dense(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     return _top_k(cols, scores[cols], k)
 
 
+def _collapse_margin(k: int) -> int:
+    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies."""
+    return 2 * k + 8
+
+
+def _first_of_group(groups: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Mask of the cells of *pos* (rows of ranked positions, ``-1`` padding) that are the first,
+    i.e. best-ranked, of their near-duplicate group in their row."""
+    g = np.where(pos >= 0, groups[np.maximum(pos, 0)], -1)
+    order = np.argsort(g, axis=1, kind="stable")  # stable: rank order within a group
+    g_sorted = np.take_along_axis(g, order, axis=1)
+    first_sorted = np.ones(g.shape, dtype=bool)
+    first_sorted[:, 1:] = g_sorted[:, 1:] != g_sorted[:, :-1]
+    first = np.empty(g.shape, dtype=bool)
+    np.put_along_axis(first, order, first_sorted, axis=1)
+    return first & (pos >= 0)
+
+
+def _top_k_collapsed(
+    select: Callable[[int], tuple[np.ndarray, np.ndarray]],
+    n_candidates: int,
+    k: int,
+    groups: np.ndarray,
+    start: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The *k* best candidates keeping the best-ranked one of each near-duplicate group.
+
+    ``select(m)`` gives the *m* best candidates in rank order (a prefix of the full ranking), of
+    *n_candidates*. Widen *m* until the prefix holds *k* groups or every candidate: the first *k*
+    groups of the prefix are then those of the full ranking (exact). *start* is the first *m*.
+    """
+    m = min(n_candidates, _collapse_margin(k) if start is None else start)
+    while True:
+        cols, scores = select(m)
+        keep = _first_of_group(groups, cols[None, :])[0]
+        if np.count_nonzero(keep) >= k or m >= n_candidates:
+            return cols[keep][:k], scores[keep][:k]
+        m = min(n_candidates, 4 * m)
+
+
 def _prefix(matrix: sp.csr_matrix, df: np.ndarray, eps: float) -> sp.csr_matrix:
     """Each row without entries of squared sum at most ``eps**2``: those of its most frequent
     terms (longest postings) first, so that the prefix's postings are short."""
@@ -522,6 +563,8 @@ _FORMAT = "newsnlp.RelatedArticles"
 _FORMAT_VERSION = 1
 _NPY_FILES = ("data.npy", "indices.npy", "indptr.npy", "idf.npy", "dates.npy")
 _JSON_FILES = ("ids.json", "vocabulary.json")
+#: Parameters added after format version 1, with the value a manifest without them gets.
+_ADDED_PARAMS: dict[str, Any] = {"collapse_duplicates": True}
 
 
 def _sha256(path: Path) -> str:
@@ -575,6 +618,11 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     duplicate_threshold : float, default=0.9
         Cosine from which two articles are near-duplicates: never recommended for each other,
         grouped by :meth:`duplicates`.
+    collapse_duplicates : bool, default=True
+        In :meth:`related` and :meth:`related_all`, show at most one article of each group of
+        near-duplicates (the groups of :meth:`duplicates`): the best-ranked one, and the next
+        articles in its place, so that *k* articles still come back when available. ``False``
+        lists every copy of a re-sent wire. Read at query time: no refit needed to change it.
     block_size : int, default=2048
         Rows of the similarity matrix computed at a time in :meth:`related_all` and
         :meth:`duplicates`. A block holds up to ``rows × n_documents`` scores (about 12 bytes
@@ -613,7 +661,13 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     :meth:`related` is ``[]``.
 
     *Near-duplicates.* Two articles whose cosine is at least ``duplicate_threshold`` (with a 1e-6
-    tolerance for float rounding) are near-duplicates. If every text is identical, all articles are
+    tolerance for float rounding) are near-duplicates; a group is a chain of such pairs
+    (:meth:`duplicates`). Recommendations exclude the query itself and the articles that are its
+    near-duplicates (cosine with the query), and, with ``collapse_duplicates``, keep among the
+    remaining candidates (after *exclude* and *since*) only the best-ranked article of each group:
+    three copies of a wire take one place, not three. The groups are computed once, at the first
+    query after :meth:`fit`, :meth:`add` or :meth:`load` (the cost of :meth:`duplicates`: about
+    3 s for 33,000 articles), cached and never saved. If every text is identical, all articles are
     near-duplicates of each other: :meth:`related` returns ``[]`` and :meth:`duplicates` one group.
 
     *Determinism.* The vocabulary is sorted, every sum runs in a fixed order and ties are broken
@@ -639,6 +693,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         sublinear_tf: bool = True,
         title_weight: int = 1,
         duplicate_threshold: float = 0.9,
+        collapse_duplicates: bool = True,
         block_size: int = 2048,
         n_jobs: int | None = None,
         dtype: type = np.float32,
@@ -651,6 +706,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
         self.title_weight = title_weight
         self.duplicate_threshold = duplicate_threshold
+        self.collapse_duplicates = collapse_duplicates
         self.block_size = block_size
         self.n_jobs = n_jobs
         self.dtype = dtype
@@ -698,11 +754,18 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         if isinstance(tw, bool) or not isinstance(tw, Integral) or tw < 0:
             raise ValueError(f"title_weight must be an int >= 0, not {tw!r}")
         _check_threshold(self.duplicate_threshold, "duplicate_threshold")
+        self._collapse()
         bs = self.block_size
         if isinstance(bs, bool) or not isinstance(bs, Integral) or bs < 1:
             raise ValueError(f"block_size must be an int >= 1, not {bs!r}")
         if np.dtype(self.dtype) not in (np.float32, np.float64):
             raise ValueError(f"dtype must be np.float32 or np.float64, not {self.dtype!r}")
+
+    def _collapse(self) -> bool:
+        c = self.collapse_duplicates
+        if not isinstance(c, (bool, np.bool_)):
+            raise TypeError(f"collapse_duplicates must be True or False, not {c!r}")
+        return bool(c)
 
     def _n_threads(self) -> int:
         n = self.n_jobs
@@ -921,6 +984,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self._positions = {v: i for i, v in enumerate(self.ids_)}
         self._terms = list(self.vocabulary_)
         self._inverted: sp.csr_matrix | None = None
+        self._groups: tuple[float, np.ndarray] | None = None  # (threshold, group of each row)
 
     def _ensure_caches(self) -> None:
         if not hasattr(self, "_positions"):
@@ -942,7 +1006,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         of the index; the index arrays are concatenated). Terms unseen at fit time are ignored
         until the next :meth:`fit`; refit periodically (e.g. nightly) so that new names count.
         The inverted index used by :meth:`related` is rebuilt at the next query (a transpose:
-        seconds for a million articles), so add articles in batches rather than one by one.
+        seconds for a million articles), and so are the near-duplicate groups used by
+        ``collapse_duplicates`` (the cost of :meth:`duplicates`), so add articles in batches
+        rather than one by one.
 
         Parameters
         ----------
@@ -978,6 +1044,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         for i, v in enumerate(ids_list, start=len(self._positions)):
             self._positions[v] = i
         self._inverted = None
+        self._groups = None
         return self
 
     # ---------------------------------------------------------------- transformer API
@@ -1106,7 +1173,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         list of Related
             Best first (score descending, ties in index order). Never the article itself nor its
             near-duplicates (cosine >= ``duplicate_threshold``); never an article that shares no
-            term with the query. ``[]`` for a query with a zero vector.
+            term with the query. With ``collapse_duplicates`` (the default), at most one article
+            per group of near-duplicates (:meth:`duplicates`): the best-ranked, the others
+            skipped for the next articles. ``[]`` for a query with a zero vector.
 
         Raises
         ------
@@ -1120,6 +1189,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Exact cosine through an inverted index: only the postings of the query's terms are read
         and summed (``matrix_.T`` kept as CSR, one row per term), then the top *k* is selected
         with a partition. Measured: median 13 ms per query against ~1M articles on one core.
+        With ``collapse_duplicates``, the top ``2k + 8`` is selected, and widened (×4 at a time)
+        only while it holds fewer than *k* groups; the groups are computed at the first query
+        after :meth:`fit`, :meth:`add` or :meth:`load` (see the class notes).
 
         Examples
         --------
@@ -1147,7 +1219,16 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             scores[banned] = 0
         if since64 is not None:
             scores[~(self.dates_ >= since64)] = 0  # NaT (no date) compares False
-        cols, scores = _top_k_dense(scores, k)
+        if self._collapse():
+            dense = scores
+            cols, scores = _top_k_collapsed(
+                lambda m: _top_k_dense(dense, m),
+                int(np.count_nonzero(dense > 0)),
+                k,
+                self._group_of(),
+            )
+        else:
+            cols, scores = _top_k_dense(scores, k)
         return [
             Related(self.ids_[c], float(s), self._explain(q, c))
             for c, s in zip(cols.tolist(), scores.tolist(), strict=True)
@@ -1180,7 +1261,11 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Computed block by block (``block_size`` rows of the similarity matrix at a time, as
         ``matrix_[block] @ matrix_.T`` in scipy, never the whole ``n × n`` matrix), on ``n_jobs``
         threads; each row's top *k* is selected with a partition and the same exclusions and
-        tie-breaking as :meth:`related`, whose results it equals exactly.
+        tie-breaking as :meth:`related`, whose results it equals exactly. With
+        ``collapse_duplicates``, each row's top ``2k + 8`` is selected, near-duplicates of a
+        better-ranked neighbour are dropped for the whole block at once (numpy, no Python loop),
+        and the rare row left with fewer than *k* neighbours although it had more candidates is
+        redone alone on a wider candidate list: the same *k* as :meth:`related`.
 
         Parameters
         ----------
@@ -1210,6 +1295,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         n = len(self.ids_)
         threshold = float(self.duplicate_threshold)
         inverted = self._inverted_index()
+        groups = self._group_of() if self._collapse() else None
+        m = k if groups is None else _collapse_margin(k)  # candidates selected per row
         out_pos = np.full((n, k), -1, dtype=np.int64)
         out_scores = np.full((n, k), np.nan, dtype=np.float32)
 
@@ -1217,11 +1304,41 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             a, b = block
             s = self.matrix_[a:b] @ inverted
             ptr, idx, val = s.indptr, s.indices, s.data
-            for r in range(b - a):
+
+            def candidates(r: int) -> tuple[np.ndarray, np.ndarray]:
                 cols = idx[ptr[r] : ptr[r + 1]].astype(np.int64)
                 scores = val[ptr[r] : ptr[r + 1]]
                 ok = self._candidate_mask(cols, scores, a + r, threshold)
-                cols, scores = _top_k(cols[ok], scores[ok], k)
+                return cols[ok], scores[ok]
+
+            if groups is None:
+                for r in range(b - a):
+                    cols, scores = _top_k(*candidates(r), k)
+                    out_pos[a + r, : len(cols)] = cols
+                    out_scores[a + r, : len(cols)] = scores
+                return
+            top_pos = np.full((b - a, m), -1, dtype=np.int64)
+            top_scores = np.full((b - a, m), np.nan, dtype=val.dtype)
+            complete = np.ones(b - a, dtype=bool)  # the row's top m holds all its candidates
+            for r in range(b - a):
+                cols, scores = candidates(r)
+                complete[r] = len(cols) <= m
+                cols, scores = _top_k(cols, scores, m)
+                top_pos[r, : len(cols)] = cols
+                top_scores[r, : len(cols)] = scores
+            keep = _first_of_group(groups, top_pos)
+            kept = np.argsort(~keep, axis=1, kind="stable")[:, :k]  # kept cells first, in order
+            filled = np.take_along_axis(keep, kept, axis=1)
+            pos = np.where(filled, np.take_along_axis(top_pos, kept, axis=1), -1)
+            out_pos[a:b] = pos
+            out_scores[a:b] = np.where(filled, np.take_along_axis(top_scores, kept, axis=1), np.nan)
+            for r in np.flatnonzero(~filled[:, -1] & ~complete).tolist():  # short: widen (exact)
+                cols, scores = candidates(r)
+                cols, scores = _top_k_collapsed(
+                    lambda w, c=cols, v=scores: _top_k(c, v, w), len(cols), k, groups, 4 * m
+                )
+                out_pos[a + r] = -1
+                out_scores[a + r] = np.nan
                 out_pos[a + r, : len(cols)] = cols
                 out_scores[a + r, : len(cols)] = scores
 
@@ -1243,7 +1360,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Candidate pairs come from a prefix filter (each vector without its commonest terms,
         which can only add ``threshold - 0.1`` of cosine), then are verified exactly with the
         arithmetic of :meth:`related`: the same pairs as the full product, at about a tenth of
-        its cost (3 s for 33,000 articles).
+        its cost (3 s for 33,000 articles). The groups at ``duplicate_threshold`` are those
+        that ``collapse_duplicates`` uses: computed once, cached until :meth:`add`, a refit or a
+        new ``duplicate_threshold``.
 
         Parameters
         ----------
@@ -1269,6 +1388,31 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             if threshold is None
             else _check_threshold(threshold, "threshold")
         )
+        if thr == float(self.duplicate_threshold):
+            groups = self._group_of()
+        else:
+            groups = self._group_labels(thr)
+        order = np.argsort(groups, kind="stable")  # by group, members in index order
+        starts = np.flatnonzero(np.diff(groups[order], prepend=-1))  # groups by first member
+        sizes = np.diff(np.append(starts, len(order)))
+        return [
+            [self.ids_[i] for i in order[a : a + size].tolist()]
+            for a, size in zip(starts.tolist(), sizes.tolist(), strict=True)
+            if size > 1
+        ]
+
+    def _group_of(self) -> np.ndarray:
+        """Near-duplicate group of every row at ``duplicate_threshold`` (computed once, cached)."""
+        self._ensure_caches()
+        thr = float(self.duplicate_threshold)
+        cached = self._groups
+        if cached is None or cached[0] != thr or len(cached[1]) != len(self.ids_):
+            cached = self._groups = (thr, self._group_labels(thr))
+        return cached[1]
+
+    def _group_labels(self, thr: float) -> np.ndarray:
+        """Each row's near-duplicate group at *thr*: the smallest row position of the group
+        (``int64`` array; an article without near-duplicates is its own group)."""
         matrix, inverted = self.matrix_, self._inverted_index()
         # Prefix filter (Bayardo et al. 2007, "Scaling up all pairs similarity search"): split
         # each unit vector x into a prefix P and a suffix S of norm <= eps (its commonest terms).
@@ -1300,11 +1444,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         for pairs in self._map_blocks(run, self._blocks()):
             for i, j in pairs:
                 uf.union(i, j)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for x in sorted(uf.parent):
-            groups[uf.find(x)].append(x)
-        ordered = sorted(groups.values(), key=lambda g: g[0])
-        return [[self.ids_[i] for i in g] for g in ordered if len(g) > 1]
+        labels = np.arange(len(self.ids_), dtype=np.int64)
+        for x in uf.parent:
+            labels[x] = uf.find(x)  # the root is the group's smallest position
+        return labels
 
     # ---------------------------------------------------------------- persistence
 
@@ -1314,7 +1457,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Files: ``manifest.json`` (format version, newsnlp/numpy/scipy/scikit-learn versions,
         parameters, the analyzer's dotted name, SHA-256 and size of every other file),
         ``ids.json``, ``vocabulary.json`` (terms in column order) and ``data.npy``,
-        ``indices.npy``, ``indptr.npy`` (the CSR matrix), ``idf.npy``, ``dates.npy``.
+        ``indices.npy``, ``indptr.npy`` (the CSR matrix), ``idf.npy``, ``dates.npy``. The
+        near-duplicate groups of ``collapse_duplicates`` are not saved: :meth:`load` recomputes
+        them at the first query.
 
         Returns
         -------
@@ -1391,6 +1536,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Each file's size and SHA-256 must match the manifest; arrays are read with
         ``allow_pickle=False`` and the analyzer is resolved only from :data:`ANALYZERS`.
         The result gives exactly the same ``related``, ``related_all`` and ``transform``.
+        A manifest saved before ``collapse_duplicates`` existed loads with its default, ``True``.
 
         Raises
         ------
@@ -1447,6 +1593,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             raise ValueError(f"unknown analyzer {name!r} in {mpath}: allowed {sorted(ANALYZERS)}")
         params = manifest.get("params")
         known = set(cls._get_param_names())
+        if isinstance(params, dict):  # saved before these parameters existed: their defaults
+            params = {**{p: v for p, v in _ADDED_PARAMS.items() if p not in params}, **params}
         if not isinstance(params, dict) or set(params) != known:
             raise ValueError(
                 f"manifest.json in {folder} must give exactly the parameters {sorted(known)}"
