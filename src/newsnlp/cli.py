@@ -3,6 +3,8 @@
 * ``newsnlp clean FILE|-`` prints the cleaned text; ``newsnlp analyze FILE|-`` the
   :meth:`newsnlp.Article.to_dict` JSON. Input is read as UTF-8 (``--encoding`` to change it);
   ``-`` reads standard input.
+* ``newsnlp annotate INPUT -o OUTPUT [--n-process N] [--resume]`` annotates a corpus file
+  (see :mod:`newsnlp.batch`).
 * ``newsnlp related fit CORPUS.jsonl -o models/NAME`` fits a :class:`~newsnlp.similarity.RelatedArticles`
   index on a JSON Lines corpus (``.gz`` accepted; fields ``id``, ``text``, ``title``, ``date`` by
   default) and saves it; ``newsnlp related query models/NAME --id ID | --text -`` prints the
@@ -64,6 +66,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--compact", action="store_true", help="one-line JSON instead of indented"
     )
 
+    sub.add_parser(
+        "annotate",
+        add_help=False,
+        help="annotate a file of articles (JSONL/CSV/Parquet), resumable: newsnlp annotate --help",
+    )
     p_related = sub.add_parser(
         "related",
         help="related articles: fit an index, query it",
@@ -112,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     (0, 'Le Maroc et l’Espagne signent un accord.\\n')
     >>> os.unlink(f.name)
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["annotate"]:
+        from newsnlp.batch import cli_main
+
+        return cli_main(argv[1:])
     args = _build_parser().parse_args(argv)
     if args.command == "related":
         return _related(args)
