@@ -34,7 +34,7 @@ from newsnlp.entities import Annotation, Entity, Minister, annotate
 from newsnlp.lang import detect_language
 from newsnlp.readtime import ReadingTime, reading_time
 
-__all__ = ["SCHEMA_VERSION", "Article", "analyze"]
+__all__ = ["SCHEMA_VERSION", "Article", "analyze", "assemble", "needs_entities"]
 
 #: Version of the :meth:`Article.to_dict` schema; bumped on any incompatible change.
 SCHEMA_VERSION = "2"
@@ -139,12 +139,23 @@ def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
     text = ensure_text(text)
     cleaned: CleanedArticle = clean_article(text)
     language = detect_language(cleaned.text)
+    ann = annotate(cleaned.text) if entities and needs_entities(cleaned, language) else Annotation()
+    return assemble(cleaned, language, ann, images=images)
+
+
+def needs_entities(cleaned: CleanedArticle, language: str) -> bool:
+    """Whether :func:`analyze` runs the entity layer on *cleaned*: French (or undetermined)
+    text that is not empty."""
+    return language in {"fr", "und"} and bool(cleaned.text.strip())
+
+
+def assemble(
+    cleaned: CleanedArticle, language: str, annotation: Annotation, *, images: int = 0
+) -> Article:
+    """Build the :class:`Article` from its parts: the cleaned article, its language and its
+    entity annotation. :func:`analyze` and the batch annotator (which batches the entity step
+    through spaCy) both end here, so they give the same records."""
     rate_lang = language if language != "und" else "fr"
-    ann = (
-        annotate(cleaned.text)
-        if entities and language in {"fr", "und"} and cleaned.text
-        else Annotation()
-    )
     return Article(
         text=cleaned.text,
         title=cleaned.title,
@@ -152,9 +163,9 @@ def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
         reading_time=reading_time(cleaned.text, images=images, lang=rate_lang),
         teasers=cleaned.teasers,
         removed=cleaned.removed,
-        entities=ann.entities,
-        ministers=ann.ministers,
-        countries=ann.countries,
-        institutions=ann.institutions,
+        entities=annotation.entities,
+        ministers=annotation.ministers,
+        countries=annotation.countries,
+        institutions=annotation.institutions,
         source=cleaned.source,
     )

@@ -61,7 +61,7 @@ from typing import Any
 from newsnlp import entities as _entities
 from newsnlp import io as _io
 from newsnlp._validate import ensure_text
-from newsnlp.article import Article
+from newsnlp.article import Article, assemble, needs_entities
 from newsnlp.clean import CleanedArticle, clean_article
 from newsnlp.entities import Annotation
 from newsnlp.lang import detect_language
@@ -88,7 +88,6 @@ SCHEMA_FIELDS: tuple[str, ...] = tuple(
     Article(text="", title=None, language="und", reading_time=reading_time("")).to_dict()
 )
 _RESERVED = frozenset({"id", "error", *SCHEMA_FIELDS})
-_ENTITY_LANGUAGES = frozenset({"fr", "und"})
 _MAX_ERROR_CHARS = 500
 _FSYNC_SECONDS = 10.0
 
@@ -254,25 +253,6 @@ def _extract(position: int, record: Any, fields: _Fields) -> _Item:
 
 
 # --------------------------------------------------------------------------- processing
-def _assemble(cleaned: CleanedArticle, language: str, ann: Annotation, images: int = 0) -> Article:
-    """The :class:`Article` that :func:`newsnlp.analyze` builds from the same parts (kept in
-    step with ``analyze`` by ``tests/test_batch.py::test_same_as_analyze``)."""
-    rate_lang = language if language != "und" else "fr"
-    return Article(
-        text=cleaned.text,
-        title=cleaned.title,
-        language=language,
-        reading_time=reading_time(cleaned.text, images=images, lang=rate_lang),
-        teasers=cleaned.teasers,
-        removed=cleaned.removed,
-        entities=ann.entities,
-        ministers=ann.ministers,
-        countries=ann.countries,
-        institutions=ann.institutions,
-        source=cleaned.source,
-    )
-
-
 def _annotations(texts: list[str], opts: _Options) -> list[Annotation | str]:
     """Entity annotations of *texts* in one spaCy batch; if the batch raises, text by text,
     with the error message in place of a failing text's annotation."""
@@ -318,7 +298,7 @@ def _process(items: list[_Item], opts: _Options) -> list[dict[str, Any]]:
                 cleaned = clean_article(item.text)  # type: ignore[arg-type]
                 language = detect_language(cleaned.text)
                 part = (cleaned, language)
-                if opts.entities and language in _ENTITY_LANGUAGES and cleaned.text.strip():
+                if opts.entities and needs_entities(cleaned, language):
                     texts.append(cleaned.text)
             except Exception as exc:
                 logger.warning("record %r: %s", item.head.get("id"), _describe(exc))
@@ -332,13 +312,13 @@ def _process(items: list[_Item], opts: _Options) -> list[dict[str, Any]]:
             continue
         cleaned, language = part
         ann: Annotation | str = Annotation()
-        if opts.entities and language in _ENTITY_LANGUAGES and cleaned.text.strip():
+        if opts.entities and needs_entities(cleaned, language):
             ann = next(anns)
         if isinstance(ann, str):
             out.append({**item.head, "error": ann})
             continue
         try:
-            out.append({**item.head, **_assemble(cleaned, language, ann).to_dict()})
+            out.append({**item.head, **assemble(cleaned, language, ann).to_dict()})
         except Exception as exc:  # pragma: no cover - defensive
             out.append({**item.head, "error": _describe(exc)})
     return out
