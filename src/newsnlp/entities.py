@@ -18,7 +18,7 @@ corrects the spans and labels and adds what the press needs:
   ministers are persons;
 * countries are counted over names, demonyms and adjectives ("président chinois" → CN).
 
-The rules work on the text and spaCy's tokens and entities only (no tagger or parser needed), so
+The rules work on the text and spaCy's entities only (no tagger or parser needed), so
 the NER-only path of the model can be used. :class:`EntityLayer` is the engine; the spaCy
 component ``newsnlp_entities`` (:mod:`newsnlp.pipeline`) and :func:`extract_entities` use it.
 """
@@ -29,7 +29,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -200,7 +200,6 @@ class _Role:
 @dataclass(slots=True)
 class _State:
     text: str
-    tokens: list[tuple[int, int]]
     cands: list[_Cand] = field(default_factory=list)
     roles: list[_Role] = field(default_factory=list)
     _words: list[tuple[int, int, str]] | None = None
@@ -239,7 +238,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 class EntityLayer:
-    """The press layer over spaCy's entities: a callable from (text, tokens, entities) to
+    """The press layer over spaCy's entities: a callable from (text, entities) to
     :class:`Annotation`.
 
     Parameters
@@ -288,11 +287,9 @@ class EntityLayer:
             options.sort(key=lambda o: -len(o[0]))
 
     # ------------------------------------------------------------------ entry point
-    def __call__(
-        self, text: str, tokens: Sequence[tuple[int, int]], ents: Iterable[tuple[int, int, str]]
-    ) -> Annotation:
-        """Annotate *text* given spaCy's token offsets and entities ``(start, end, label)``."""
-        state = _State(text=text, tokens=list(tokens))
+    def __call__(self, text: str, ents: Iterable[tuple[int, int, str]]) -> Annotation:
+        """Annotate *text* given the model's entities ``(start, end, label)``."""
+        state = _State(text=text)
         state.cands = [_Cand(s, e, lab, "spacy") for s, e, lab in ents if lab in LABELS]
         self._normalise_spans(state)
         self._find_roles(state)

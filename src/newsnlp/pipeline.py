@@ -134,11 +134,7 @@ class NewsEntities:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        ann = self.layer(
-            doc.text,
-            [(t.idx, t.idx + len(t)) for t in doc],
-            ((e.start_char, e.end_char, e.label_) for e in doc.ents),
-        )
+        ann = self.layer(doc.text, ((e.start_char, e.end_char, e.label_) for e in doc.ents))
         doc.user_data[_USER_DATA_KEY] = (
             [tuple(e.to_dict().values()) for e in ann.entities],
             [tuple(m.to_dict().values()) for m in ann.ministers],
