@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 import json
 import pickle
 from pathlib import Path
@@ -480,7 +481,7 @@ def test_save_load_round_trip(tmp_path, index):
     assert manifest["params"]["ngram_range"] == [1, 2] and manifest["params"]["dtype"] == "float32"
     assert set(manifest["files"]) == {
         "ids.json", "vocabulary.json", "data.npy", "indices.npy", "indptr.npy", "idf.npy",
-        "dates.npy",
+        "dates.npy", "body_fingerprints.npy",
     }  # fmt: skip
     for name, info in manifest["files"].items():
         assert (folder / name).stat().st_size == info["size"] and len(info["sha256"]) == 64
@@ -517,7 +518,15 @@ def test_no_pickle(tmp_path, monkeypatch, index):
 
 
 @pytest.mark.parametrize(
-    "name", ["data.npy", "indices.npy", "ids.json", "vocabulary.json", "dates.npy"]
+    "name",
+    [
+        "data.npy",
+        "indices.npy",
+        "ids.json",
+        "vocabulary.json",
+        "dates.npy",
+        "body_fingerprints.npy",
+    ],
 )
 def test_tampered_file_refused(tmp_path, index, name):
     folder = index.save(tmp_path)
@@ -861,6 +870,7 @@ def test_collapse_param_clone_save_load(tmp_path):
             "indptr.npy",
             "idf.npy",
             "dates.npy",
+            "body_fingerprints.npy",
         }  # fmt: skip  (the groups are recomputed, not saved)
         loaded = RelatedArticles.load(folder)
         assert loaded.collapse_duplicates is value
@@ -886,3 +896,118 @@ def test_groups_follow_add_and_threshold():
     est.set_params(duplicate_threshold=0.99)  # read at query time: wire-3 is a group of its own
     assert ids_of(est.related("sncf-2", k=2)) == ["wire-3", "wire-1"]
     assert est.related_all(k=2)[0][IDS.index("sncf-2")].tolist() == ["wire-3", "wire-1"]
+
+
+# ---------------------------------------------------------------------------- identical bodies
+
+# covid-2's body again under a very different, longer title: cosine far below the threshold.
+SAME_BODY = "covid-2-copie"
+SB_TEXTS = [*TEXTS, TEXTS[IDS.index("covid-2")]]
+SB_IDS = [*IDS, SAME_BODY]
+SB_TITLES = [
+    *TITLES,
+    "Hôpitaux : les soignants appelés à se faire vacciner avant l’hiver, l’ARS inquiète",
+]
+
+
+def fit_same_body(**params) -> RelatedArticles:
+    params = {"min_df": 1, "title_weight": 3, **params}
+    return RelatedArticles(**params).fit(SB_TEXTS, SB_IDS, titles=SB_TITLES)
+
+
+def test_body_fingerprint_normalisation():
+    from newsnlp.similarity import _body_fingerprint
+
+    fp = _body_fingerprint("L’État  adopte\nla réforme ")
+    assert len(fp) == 32 and fp == _body_fingerprint("l’e\u0301tat adopte la\u202fRÉFORME")
+    assert fp != _body_fingerprint("L’État adopte la réforme.")
+    assert _body_fingerprint("") == _body_fingerprint(" \n\t") == b""
+
+
+@pytest.mark.parametrize("collapse", [True, False])
+def test_identical_bodies_never_related(collapse):
+    est = fit_same_body(collapse_duplicates=collapse)
+    a, b = SB_IDS.index("covid-2"), len(SB_IDS) - 1
+    assert float((est.matrix_[a] @ est.matrix_[b].T).toarray()[0, 0]) < 0.9  # cosine alone: no
+    assert est.body_fingerprints_.dtype == np.dtype("S32")
+    assert est.body_fingerprints_[a] == est.body_fingerprints_[b] != b""
+    assert ["covid-2", SAME_BODY] in est.duplicates()
+    assert ["covid-2", SAME_BODY] in est.duplicates(threshold=0.999)
+    for i, j in (("covid-2", SAME_BODY), (SAME_BODY, "covid-2")):
+        assert j not in ids_of(est.related(i, k=len(SB_IDS)))
+    by_text = est.related(SB_TEXTS[a], k=len(SB_IDS), by="text")
+    assert by_text and not {"covid-2", SAME_BODY} & set(ids_of(by_text))
+    ids, _ = est.related_all(k=len(SB_IDS))
+    for i in range(len(SB_IDS)):
+        assert [x for x in ids[i].tolist() if x is not None] == ids_of(
+            est.related(SB_IDS[i], k=len(SB_IDS))
+        )
+    assert SAME_BODY not in ids[a].tolist() and "covid-2" not in ids[b].tolist()
+    # add(): a third copy joins the group and is excluded too
+    est.add([SB_TEXTS[a]], ["covid-2-ter"], titles=["Vaccination"])
+    assert ["covid-2", SAME_BODY, "covid-2-ter"] in est.duplicates()
+    assert not {SAME_BODY, "covid-2-ter"} & set(ids_of(est.related("covid-2", k=20)))
+    assert est.related_all(k=20)[0][-1].tolist().count("covid-2") == 0
+
+
+def test_identical_bodies_save_load(tmp_path):
+    est = fit_same_body()
+    folder = est.save(tmp_path / "idx")
+    fps = np.load(folder / "body_fingerprints.npy", allow_pickle=False)
+    assert fps.dtype == np.dtype("S32") and fps.tolist() == est.body_fingerprints_.tolist()
+    loaded = RelatedArticles.load(folder)
+    np.testing.assert_array_equal(loaded.body_fingerprints_, est.body_fingerprints_)
+    assert loaded.duplicates() == est.duplicates()
+    for i in SB_IDS:
+        assert loaded.related(i, k=20) == est.related(i, k=20)
+    assert SAME_BODY not in ids_of(loaded.related("covid-2", k=20))
+
+
+def test_fingerprint_file_checked(tmp_path):
+    folder = fit_same_body().save(tmp_path / "idx")
+    path, mpath = folder / "body_fingerprints.npy", folder / "manifest.json"
+    manifest = json.loads(mpath.read_text())
+    # content that is not fingerprints, with a manifest rewritten to match: refused all the same
+    np.save(path, np.array([b"not hex!"] * len(SB_IDS), dtype="S32"), allow_pickle=False)
+    files = {**manifest["files"]}
+    files["body_fingerprints.npy"] = {
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "size": path.stat().st_size,
+    }
+    mpath.write_text(json.dumps({**manifest, "files": files}))
+    with pytest.raises(ValueError, match=r"body_fingerprints\.npy must hold"):
+        RelatedArticles.load(folder)
+    np.save(path, np.zeros(3, dtype="S32"), allow_pickle=False)  # wrong length
+    files["body_fingerprints.npy"] = {
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "size": path.stat().st_size,
+    }
+    mpath.write_text(json.dumps({**manifest, "files": files}))
+    with pytest.raises(ValueError, match=r"body_fingerprints\.npy must hold"):
+        RelatedArticles.load(folder)
+    # listed in the manifest but missing
+    path.unlink()
+    with pytest.raises(ValueError, match=r"body_fingerprints\.npy is missing"):
+        RelatedArticles.load(folder)
+
+
+def test_index_saved_without_fingerprints_loads(tmp_path):
+    est = fit_same_body()
+    folder = est.save(tmp_path / "idx")
+    mpath = folder / "manifest.json"
+    manifest = json.loads(mpath.read_text())
+    del manifest["files"]["body_fingerprints.npy"]
+    (folder / "body_fingerprints.npy").unlink()
+    mpath.write_text(json.dumps(manifest))
+    old = RelatedArticles.load(folder)
+    assert old.body_fingerprints_.dtype == np.dtype("S32")
+    assert old.body_fingerprints_.tolist() == [b""] * len(SB_IDS)  # unknown: cosine only
+    assert ["covid-2", SAME_BODY] not in old.duplicates()
+    assert SAME_BODY in ids_of(old.related("covid-2", k=20))  # the behaviour it was saved with
+    ids, _ = old.related_all(k=20)
+    assert [x for x in ids[SB_IDS.index("covid-2")].tolist() if x is not None] == ids_of(
+        old.related("covid-2", k=20)
+    )
+    old.add([SB_TEXTS[-1]], ["covid-2-ter"])  # added articles get fingerprints
+    assert old.body_fingerprints_[-1] == est.body_fingerprints_[-1]
+    assert "covid-2-ter" not in ids_of(old.related(SB_TEXTS[-1], k=20, by="text"))

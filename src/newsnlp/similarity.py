@@ -10,7 +10,7 @@ that indexes articles (text, optional title, id and date) and answers:
 * :meth:`RelatedArticles.related_all` — the *k* neighbours of every article, blockwise in
   bounded memory, on several threads;
 * :meth:`RelatedArticles.duplicates` — groups of near-duplicate articles (re-sent wires,
-  updated versions).
+  updated versions), including every pair of articles with the same body whatever their titles.
 
 Text analysis is French-aware (:func:`french_tokens`, :func:`french_analyzer`): elisions
 (« l’ONU » → ``onu``), typographic apostrophes, accent folding (« Etats » = « États »), a French
@@ -580,6 +580,35 @@ def _write_json(path: Path, obj: object) -> None:
         json.dump(obj, f, ensure_ascii=False, separators=(",", ":"))
 
 
+#: Saved body fingerprints (optional: an index saved before them loads without them).
+_FP_FILE = "body_fingerprints.npy"
+#: A fingerprint: the hex BLAKE2b-128 digest, as fixed-width bytes (``b""`` = none / unknown).
+_FP_DTYPE = np.dtype("S32")
+_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+
+
+def _body_fingerprint(text: str) -> bytes:
+    """Hex BLAKE2b-128 digest of a body after Unicode NFC, whitespace collapsing and casefold
+    (``b""`` for a body that is empty or only whitespace: no fingerprint)."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    norm = unicodedata.normalize("NFC", norm.casefold())
+    if not norm:
+        return b""
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=16).hexdigest().encode("ascii")
+
+
+def _body_fingerprints(texts: list[str]) -> np.ndarray:
+    return np.array([_body_fingerprint(t) for t in texts], dtype=_FP_DTYPE).reshape(len(texts))
+
+
+def _valid_fingerprints(fps: np.ndarray, n: int) -> bool:
+    """*fps* is ``n`` fingerprints: each 32 lowercase hex digits or empty (all NUL bytes)."""
+    if fps.dtype != _FP_DTYPE or fps.shape != (n,):
+        return False
+    raw = np.ascontiguousarray(fps).view(np.uint8).reshape(n, _FP_DTYPE.itemsize)
+    return bool((np.isin(raw, _HEX).all(axis=1) | (raw == 0).all(axis=1)).all())
+
+
 # --------------------------------------------------------------------------------------------
 # The estimator
 # --------------------------------------------------------------------------------------------
@@ -617,7 +646,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         text's terms *title_weight* times.
     duplicate_threshold : float, default=0.9
         Cosine from which two articles are near-duplicates: never recommended for each other,
-        grouped by :meth:`duplicates`.
+        grouped by :meth:`duplicates`. Articles with the same body are near-duplicates
+        whatever their cosine (see the class notes).
     collapse_duplicates : bool, default=True
         In :meth:`related` and :meth:`related_all`, show at most one article of each group of
         near-duplicates (the groups of :meth:`duplicates`): the best-ranked one, and the next
@@ -649,6 +679,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         The articles' dates (UTC for timezone-aware input), ``NaT`` when unknown.
     n_documents_fit_ : int
         Documents the idf was computed from.
+    body_fingerprints_ : ndarray of dtype S32, shape (n_documents,)
+        Each body's fingerprint: the hex BLAKE2b-128 digest of the body after Unicode NFC,
+        whitespace collapsing and casefold; ``b""`` for an empty body (and for the articles of
+        an index saved before fingerprints existed: unknown).
 
     Notes
     -----
@@ -665,7 +699,16 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     (:meth:`duplicates`). Recommendations exclude the query itself and the articles that are its
     near-duplicates (cosine with the query), and, with ``collapse_duplicates``, keep among the
     remaining candidates (after *exclude* and *since*) only the best-ranked article of each group:
-    three copies of a wire take one place, not three. The groups are computed once, at the first
+    three copies of a wire take one place, not three.
+
+    *Identical bodies.* Titles are part of the vectors, so two articles with the same body but
+    different titles can fall below ``duplicate_threshold``. Articles whose body fingerprints
+    (``body_fingerprints_``) are equal are therefore near-duplicates too, at any threshold:
+    never recommended for each other (nor for a text query with that body) and in one group of
+    :meth:`duplicates` and of ``collapse_duplicates``. Empty bodies have no fingerprint and are
+    never grouped this way.
+
+    The groups are computed once, at the first
     query after :meth:`fit`, :meth:`add` or :meth:`load` (the cost of :meth:`duplicates`: about
     3 s for 33,000 articles), cached and never saved. If every text is identical, all articles are
     near-duplicates of each other: :meth:`related` returns ``[]`` and :meth:`duplicates` one group.
@@ -929,6 +972,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self.ids_ = ids_list
         self.dates_ = dates_arr
         self.n_documents_fit_ = n
+        self.body_fingerprints_ = _body_fingerprints(texts)
         self._reset_caches()
         logger.info(
             "indexed %d articles, %d terms (of %d), %d non-zeros",
@@ -985,6 +1029,20 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self._terms = list(self.vocabulary_)
         self._inverted: sp.csr_matrix | None = None
         self._groups: tuple[float, np.ndarray] | None = None  # (threshold, group of each row)
+        self._codes: tuple[np.ndarray, dict[bytes, int]] | None = None  # body fingerprint codes
+
+    def _body_codes(self) -> tuple[np.ndarray, dict[bytes, int]]:
+        """Each row's body code: the first position with its fingerprint, ``-1`` for none;
+        and fingerprint → code (computed once, cached until :meth:`add` or a refit)."""
+        self._ensure_caches()
+        if self._codes is None or len(self._codes[0]) != len(self.ids_):
+            lookup: dict[bytes, int] = {}
+            codes = np.full(len(self.ids_), -1, dtype=np.int64)
+            for i, fp in enumerate(self.body_fingerprints_.tolist()):
+                if fp:
+                    codes[i] = lookup.setdefault(fp, i)
+            self._codes = (codes, lookup)
+        return self._codes
 
     def _ensure_caches(self) -> None:
         if not hasattr(self, "_positions"):
@@ -1041,10 +1099,14 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self.matrix_ = sp.vstack([self.matrix_, new], format="csr")
         self.ids_ = self.ids_ + ids_list
         self.dates_ = np.concatenate([self.dates_, dates_arr])
+        self.body_fingerprints_ = np.concatenate(
+            [self.body_fingerprints_, _body_fingerprints(texts)]
+        )
         for i, v in enumerate(ids_list, start=len(self._positions)):
             self._positions[v] = i
         self._inverted = None
         self._groups = None
+        self._codes = None
         return self
 
     # ---------------------------------------------------------------- transformer API
@@ -1099,7 +1161,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 "use by='text' to query with a text"
             ) from None
 
-    def _resolve(self, id_or_text: object, by: str) -> tuple[int | None, sp.csr_matrix]:
+    def _resolve(self, id_or_text: object, by: str) -> tuple[int | None, sp.csr_matrix, int]:
+        """Position (``None`` for a text), vector and body code (``-1``: none) of a query."""
         if by not in ("auto", "id", "text"):
             raise ValueError(f"by must be 'auto', 'id' or 'text', not {by!r}")
         self._ensure_caches()
@@ -1112,9 +1175,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 by = "id"
         if by == "id":
             pos = self._position(id_or_text)
-            return pos, self.matrix_[pos]
+            return pos, self.matrix_[pos], int(self._body_codes()[0][pos])
         text = ensure_text(id_or_text, name="id_or_text")
-        return None, self._vectorize([text], [""])
+        code = self._body_codes()[1].get(_body_fingerprint(text), -1)
+        return None, self._vectorize([text], [""]), code
 
     def _query_scores(self, q: sp.csr_matrix) -> np.ndarray:
         """Cosine of one query row with every indexed article, as a dense vector.
@@ -1172,7 +1236,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         -------
         list of Related
             Best first (score descending, ties in index order). Never the article itself nor its
-            near-duplicates (cosine >= ``duplicate_threshold``); never an article that shares no
+            near-duplicates (cosine >= ``duplicate_threshold``, or the same body: for a text,
+            the articles whose body is that text); never an article that shares no
             term with the query. With ``collapse_duplicates`` (the default), at most one article
             per group of near-duplicates (:meth:`duplicates`): the best-ranked, the others
             skipped for the next articles. ``[]`` for a query with a zero vector.
@@ -1207,12 +1272,14 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         since64 = None if since is None else _parse_date(since, "since")
         if since64 is not None and np.isnat(since64):
             raise ValueError("since must be a date, not an empty value; pass None for no filter")
-        pos, q = self._resolve(id_or_text, by)
+        pos, q, code = self._resolve(id_or_text, by)
         if q.nnz == 0:
             return []
         banned = self._banned(exclude)
         scores = self._query_scores(q)
         scores[scores >= float(self.duplicate_threshold) - _EPS] = 0  # near-duplicates
+        if code >= 0:
+            scores[self._body_codes()[0] == code] = 0  # same body, whatever the titles
         if pos is not None:
             scores[pos] = 0
         if banned is not None:
@@ -1295,6 +1362,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         n = len(self.ids_)
         threshold = float(self.duplicate_threshold)
         inverted = self._inverted_index()
+        codes = self._body_codes()[0]
         groups = self._group_of() if self._collapse() else None
         m = k if groups is None else _collapse_margin(k)  # candidates selected per row
         out_pos = np.full((n, k), -1, dtype=np.int64)
@@ -1309,6 +1377,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 cols = idx[ptr[r] : ptr[r + 1]].astype(np.int64)
                 scores = val[ptr[r] : ptr[r + 1]]
                 ok = self._candidate_mask(cols, scores, a + r, threshold)
+                if codes[a + r] >= 0:
+                    ok &= codes[cols] != codes[a + r]  # same body, whatever the titles
                 return cols[ok], scores[ok]
 
             if groups is None:
@@ -1356,7 +1426,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         """Groups of near-duplicate articles (cosine >= *threshold*), by union-find.
 
         Two articles are in the same group when a chain of near-duplicate pairs links them
-        (an article and its updated version, re-sent wires …). Zero vectors are never grouped.
+        (an article and its updated version, re-sent wires …); articles with the same body
+        fingerprint are paired at any *threshold*, whatever their titles and cosine. Zero
+        vectors are never grouped by cosine (only by an identical non-empty body).
         Candidate pairs come from a prefix filter (each vector without its commonest terms,
         which can only add ``threshold - 0.1`` of cosine), then are verified exactly with the
         arithmetic of :meth:`related`: the same pairs as the full product, at about a tenth of
@@ -1444,6 +1516,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         for pairs in self._map_blocks(run, self._blocks()):
             for i, j in pairs:
                 uf.union(i, j)
+        codes = self._body_codes()[0]
+        for i in np.flatnonzero((codes >= 0) & (codes != np.arange(len(codes)))).tolist():
+            uf.union(i, int(codes[i]))  # identical bodies, whatever the titles
         labels = np.arange(len(self.ids_), dtype=np.int64)
         for x in uf.parent:
             labels[x] = uf.find(x)  # the root is the group's smallest position
@@ -1457,7 +1532,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Files: ``manifest.json`` (format version, newsnlp/numpy/scipy/scikit-learn versions,
         parameters, the analyzer's dotted name, SHA-256 and size of every other file),
         ``ids.json``, ``vocabulary.json`` (terms in column order) and ``data.npy``,
-        ``indices.npy``, ``indptr.npy`` (the CSR matrix), ``idf.npy``, ``dates.npy``. The
+        ``indices.npy``, ``indptr.npy`` (the CSR matrix), ``idf.npy``, ``dates.npy``,
+        ``body_fingerprints.npy`` (``body_fingerprints_``, fixed-width bytes ``S32``). The
         near-duplicate groups of ``collapse_duplicates`` are not saved: :meth:`load` recomputes
         them at the first query.
 
@@ -1500,13 +1576,14 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             "indptr.npy": m.indptr,
             "idf.npy": self.idf_,
             "dates.npy": self.dates_,
+            _FP_FILE: np.asarray(self.body_fingerprints_, dtype=_FP_DTYPE),
         }
         for fname, arr in arrays.items():
             np.save(folder / fname, np.ascontiguousarray(arr), allow_pickle=False)
         _write_json(folder / "ids.json", self.ids_)
         _write_json(folder / "vocabulary.json", list(self.vocabulary_))
         files = {}
-        for fname in (*_JSON_FILES, *_NPY_FILES):
+        for fname in (*_JSON_FILES, *_NPY_FILES, _FP_FILE):
             p = folder / fname
             files[fname] = {"sha256": _sha256(p), "size": p.stat().st_size}
         manifest = {
@@ -1537,6 +1614,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         ``allow_pickle=False`` and the analyzer is resolved only from :data:`ANALYZERS`.
         The result gives exactly the same ``related``, ``related_all`` and ``transform``.
         A manifest saved before ``collapse_duplicates`` existed loads with its default, ``True``.
+        An index saved before body fingerprints existed (no ``body_fingerprints.npy`` in its
+        manifest) loads with every fingerprint unknown (``b""``): its articles are grouped by
+        cosine only, as when it was saved; articles added later get fingerprints.
 
         Raises
         ------
@@ -1569,9 +1649,12 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             )
         files = manifest.get("files")
         expected = {*_JSON_FILES, *_NPY_FILES}
+        if isinstance(files, dict) and _FP_FILE in files:  # absent before fingerprints existed
+            expected.add(_FP_FILE)
         if not isinstance(files, dict) or set(files) != expected:
             raise ValueError(
-                f"manifest.json in {folder} must list exactly the files {sorted(expected)}"
+                f"manifest.json in {folder} must list exactly the files {sorted(expected)} "
+                f"(and {_FP_FILE}, saved since body fingerprints exist)"
             )
         for fname in sorted(expected):
             p, info = folder / fname, files[fname]
@@ -1614,6 +1697,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         n, v = manifest["shape"]
         data, indices, indptr = arr("data.npy"), arr("indices.npy"), arr("indptr.npy")
         idf, dates = arr("idf.npy"), arr("dates.npy")
+        fps = arr(_FP_FILE) if _FP_FILE in expected else np.zeros(n, dtype=_FP_DTYPE)
         problems = []
         if not isinstance(ids, list) or len(ids) != n or len(set(ids)) != n:
             problems.append(f"ids.json must hold {n} unique ids")
@@ -1627,6 +1711,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             problems.append("indices.npy does not match data.npy and the vocabulary")
         if idf.shape != (v,) or dates.shape != (n,) or dates.dtype != np.dtype("datetime64[s]"):
             problems.append("idf.npy or dates.npy has the wrong shape or type")
+        if not _valid_fingerprints(fps, n):
+            problems.append(f"{_FP_FILE} must hold {n} fingerprints (S32, hex or empty)")
         if problems:
             raise ValueError(f"inconsistent index in {folder}: " + "; ".join(problems))
         est.matrix_ = sp.csr_matrix((data, indices, indptr), shape=(n, v))
@@ -1635,5 +1721,6 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         est.ids_ = ids
         est.dates_ = dates
         est.n_documents_fit_ = int(manifest["n_documents_fit"])
+        est.body_fingerprints_ = fps
         est._reset_caches()
         return est
