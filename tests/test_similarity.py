@@ -1011,3 +1011,42 @@ def test_index_saved_without_fingerprints_loads(tmp_path):
     old.add([SB_TEXTS[-1]], ["covid-2-ter"])  # added articles get fingerprints
     assert old.body_fingerprints_[-1] == est.body_fingerprints_[-1]
     assert "covid-2-ter" not in ids_of(old.related(SB_TEXTS[-1], k=20, by="text"))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"min_df": 1, "max_features": 25}, {"ngram_range": (1, 2), "title_weight": 2}],
+)
+def test_fit_from_document_frequencies_equals_fit(params):
+    """The distributed fit's path (document frequencies counted elsewhere, then the rows
+    appended) gives the model that ``fit`` gives: same vocabulary, idf, matrix and answers."""
+    ids = [a[0] for a in ARTICLES]
+    titles = [a[3] for a in ARTICLES]
+    texts = [a[4] for a in ARTICLES]
+    dates = [a[2] for a in ARTICLES]
+    local = RelatedArticles(**params).fit(texts, ids, titles=titles, dates=dates)
+
+    other = RelatedArticles(**params)
+    df: dict[str, int] = {}
+    totals: dict[str, float] = {}
+    for text, title in zip(texts, titles, strict=True):
+        feats = other._features(text, title)
+        for t in set(feats):
+            df[t] = df.get(t, 0) + 1
+        for t in feats:
+            totals[t] = totals.get(t, 0) + 1
+    other._fit_document_frequencies(df, len(texts), term_totals=totals)
+    assert other.vocabulary_ == local.vocabulary_
+    np.testing.assert_array_equal(other.idf_, local.idf_)
+    assert other.n_documents_fit_ == local.n_documents_fit_
+    other.add(texts[:5], ids[:5], titles=titles[:5], dates=dates[:5])
+    other.add(texts[5:], ids[5:], titles=titles[5:], dates=dates[5:])
+    assert (other.matrix_ != local.matrix_).nnz == 0
+    same_results(local, other)
+
+
+def test_fit_from_document_frequencies_checks():
+    with pytest.raises(ValueError, match="empty corpus"):
+        RelatedArticles()._fit_document_frequencies({}, 0)
+    with pytest.raises(ValueError, match="term_totals"):
+        RelatedArticles(max_features=3)._fit_document_frequencies({"a": 1}, 1)

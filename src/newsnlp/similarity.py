@@ -57,7 +57,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -961,26 +961,92 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         counts = self._counts(texts, titles_list, vocabulary)
         terms = np.array(list(vocabulary), dtype=object)
         df = np.bincount(counts.indices, minlength=len(terms))
-        keep = self._kept_terms(df, counts, n)
+        remap = self._set_vocabulary(
+            terms,
+            df,
+            n,
+            totals=lambda: np.bincount(counts.indices, weights=counts.data, minlength=len(df)),
+        )
+        self.matrix_ = self._weigh(self._remap(counts, remap, len(self.vocabulary_)))
+        self.ids_ = ids_list
+        self.dates_ = dates_arr
+        self.body_fingerprints_ = _body_fingerprints(texts)
+        self._reset_caches()
+        logger.info(
+            "indexed %d articles, %d terms (of %d), %d non-zeros",
+            n, len(self.vocabulary_), len(terms), self.matrix_.nnz,
+        )  # fmt: skip
+        return self
+
+    def _set_vocabulary(
+        self,
+        terms: np.ndarray,
+        df: np.ndarray,
+        n: int,
+        *,
+        totals: Callable[[], np.ndarray] | np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Keep (min_df, max_df, max_features), sort and weigh *terms* from their document
+        frequencies *df* over *n* documents; set ``vocabulary_``, ``idf_``, ``n_documents_fit_``.
+
+        *totals* (each term's count over the corpus, or a function computing it) is only read
+        for ``max_features``. Returns each term's column, ``-1`` for a dropped term. Shared by
+        :meth:`fit` and the distributed fit (``newsnlp.integrations.spark``), which gets *df*
+        from an aggregation: the same inputs give the same vocabulary and idf.
+        """
+        keep = self._kept_terms(terms, df, totals, n)
         kept = np.flatnonzero(keep)
         order = kept[np.argsort(terms[kept].astype(str), kind="stable")]  # alphabetical columns
         remap = np.full(len(terms), -1, dtype=np.int64)
         remap[order] = np.arange(len(order))
         self.vocabulary_ = {t: i for i, t in enumerate(terms[order].tolist())}
         self.idf_ = np.log((1.0 + n) / (1.0 + df[order].astype(np.float64))) + 1.0
-        self.matrix_ = self._weigh(self._remap(counts, remap, len(order)))
-        self.ids_ = ids_list
-        self.dates_ = dates_arr
         self.n_documents_fit_ = n
-        self.body_fingerprints_ = _body_fingerprints(texts)
+        return remap
+
+    def _fit_document_frequencies(
+        self,
+        document_frequencies: Mapping[str, int],
+        n_documents: int,
+        *,
+        term_totals: Mapping[str, float] | None = None,
+    ) -> RelatedArticles:
+        """Fit the vocabulary and idf from document frequencies counted elsewhere, with an
+        empty index (fill it with :meth:`add` or :meth:`_append_vectors`).
+
+        For distributed fits: *document_frequencies* maps each feature (``_features(text,
+        title)`` of every document, each document counted once per feature) to its number of
+        documents, over *n_documents* documents; *term_totals* (each feature's total count) is
+        required with ``max_features``. The result is the vocabulary and idf that :meth:`fit`
+        learns from the same corpus.
+        """
+        self._validate_params()
+        if n_documents < 1:
+            raise ValueError("cannot fit on an empty corpus: pass at least one text")
+        if self.max_features is not None and term_totals is None:
+            raise ValueError("max_features needs term_totals (each term's total count)")
+        terms = np.array(sorted(document_frequencies), dtype=object)
+        df = np.array([document_frequencies[t] for t in terms.tolist()], dtype=np.int64)
+        totals = (
+            None
+            if term_totals is None
+            else np.array([term_totals[t] for t in terms.tolist()], dtype=np.float64)
+        )
+        self._set_vocabulary(terms, df, int(n_documents), totals=totals)
+        self.matrix_ = sp.csr_matrix((0, len(self.vocabulary_)), dtype=self.dtype)
+        self.ids_ = []
+        self.dates_ = np.zeros(0, dtype="datetime64[s]")
+        self.body_fingerprints_ = np.zeros(0, dtype=_FP_DTYPE)
         self._reset_caches()
-        logger.info(
-            "indexed %d articles, %d terms (of %d), %d non-zeros",
-            n, len(order), len(terms), self.matrix_.nnz,
-        )  # fmt: skip
         return self
 
-    def _kept_terms(self, df: np.ndarray, counts: sp.csr_matrix, n: int) -> np.ndarray:
+    def _kept_terms(
+        self,
+        terms: np.ndarray,
+        df: np.ndarray,
+        totals: Callable[[], np.ndarray] | np.ndarray | None,
+        n: int,
+    ) -> np.ndarray:
         lo = self.min_df if isinstance(self.min_df, Integral) else self.min_df * n
         hi = self.max_df if isinstance(self.max_df, Integral) else self.max_df * n
         keep = (df >= lo) & (df <= hi)
@@ -992,9 +1058,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             )  # fmt: skip
             keep = np.ones(len(df), dtype=bool)
         if self.max_features is not None and keep.sum() > self.max_features:
-            total = np.bincount(counts.indices, weights=counts.data, minlength=len(df))
+            total = totals() if callable(totals) else totals
             cand = np.flatnonzero(keep)
-            best = cand[np.argsort(-total[cand], kind="stable")[: self.max_features]]
+            # most frequent first, ties in alphabetical order (not in order of first sight)
+            best = cand[np.lexsort((terms[cand].astype(str), -total[cand]))[: self.max_features]]
             keep = np.zeros(len(df), dtype=bool)
             keep[best] = True
         return keep
@@ -1095,19 +1162,28 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         dates_arr = _check_dates(dates, n)
         if n == 0:
             return self
-        new = self._vectorize(texts, titles_list)
-        self.matrix_ = sp.vstack([self.matrix_, new], format="csr")
-        self.ids_ = self.ids_ + ids_list
-        self.dates_ = np.concatenate([self.dates_, dates_arr])
-        self.body_fingerprints_ = np.concatenate(
-            [self.body_fingerprints_, _body_fingerprints(texts)]
+        self._append_vectors(
+            self._vectorize(texts, titles_list), ids_list, dates_arr, _body_fingerprints(texts)
         )
-        for i, v in enumerate(ids_list, start=len(self._positions)):
+        return self
+
+    def _append_vectors(
+        self, vectors: sp.csr_matrix, ids: list, dates: np.ndarray, fingerprints: np.ndarray
+    ) -> None:
+        """Append rows vectorised with this index's vocabulary and idf (checked ids, dates as
+        datetime64[s], body fingerprints): the end of :meth:`add`, also used by the
+        distributed fit, whose workers compute the vectors."""
+        if vectors.shape != (len(ids), len(self.vocabulary_)):
+            raise ValueError(f"vectors of shape {vectors.shape} for {len(ids)} ids")
+        self.matrix_ = sp.vstack([self.matrix_, vectors.astype(self.dtype)], format="csr")
+        self.ids_ = self.ids_ + list(ids)
+        self.dates_ = np.concatenate([self.dates_, dates.astype("datetime64[s]")])
+        self.body_fingerprints_ = np.concatenate([self.body_fingerprints_, fingerprints])
+        for i, v in enumerate(ids, start=len(self._positions)):
             self._positions[v] = i
         self._inverted = None
         self._groups = None
         self._codes = None
-        return self
 
     # ---------------------------------------------------------------- transformer API
 
