@@ -4,10 +4,12 @@
 >>> newsnlp.clean("Temps de lecture : 2 min\\nLe Maroc et l'Espagne renforcent leur coopération.")
 'Le Maroc et l’Espagne renforcent leur coopération.'
 
-Public API (stable): :func:`clean`, :func:`clean_article`, :func:`detect_language`,
-:func:`detect_languages`, :func:`reading_time`, :func:`analyze`, :func:`extract_entities`,
-:func:`extract_entities_batch`, :func:`load_pipeline`, :class:`RelatedArticles` and their
-result types.
+Public API (stable): :func:`clean`, :func:`clean_article`, :func:`explain_cleaning`,
+:func:`detect_language`, :func:`detect_languages`, :func:`reading_time`, :func:`analyze`,
+:func:`extract_entities`, :func:`extract_entities_batch`, :func:`load_pipeline`,
+:class:`RelatedArticles` and their result types. Helpers for notebooks and evaluations:
+:mod:`newsnlp.display` (entities for displaCy, country names) and :mod:`newsnlp.evaluation`
+(precision@k, exact cosine neighbours, the evaluation data folder).
 Importing is cheap: language profiles load on first use.
 """
 
@@ -17,7 +19,15 @@ import logging
 
 from newsnlp._version import __version__
 from newsnlp.article import Article, analyze
-from newsnlp.clean import CleanedArticle, RemovedLine, Teaser, clean, clean_article
+from newsnlp.clean import (
+    CleanedArticle,
+    LineDecision,
+    RemovedLine,
+    Teaser,
+    clean,
+    clean_article,
+    explain_cleaning,
+)
 from newsnlp.entities import Entity, Minister, extract_entities, extract_entities_batch
 from newsnlp.lang import LanguageGuess, detect_language, detect_languages
 from newsnlp.readtime import ReadingTime, count_words, reading_time
@@ -27,6 +37,7 @@ __all__ = [
     "CleanedArticle",
     "Entity",
     "LanguageGuess",
+    "LineDecision",
     "Minister",
     "ReadingTime",
     "Related",
@@ -40,6 +51,7 @@ __all__ = [
     "count_words",
     "detect_language",
     "detect_languages",
+    "explain_cleaning",
     "extract_entities",
     "extract_entities_batch",
     "load_pipeline",

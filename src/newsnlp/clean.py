@@ -21,7 +21,15 @@ from newsnlp import _boilerplate_fr as fr
 from newsnlp._validate import ensure_text
 from newsnlp.normalize import normalize_text
 
-__all__ = ["CleanedArticle", "RemovedLine", "Teaser", "clean", "clean_article"]
+__all__ = [
+    "CleanedArticle",
+    "LineDecision",
+    "RemovedLine",
+    "Teaser",
+    "clean",
+    "clean_article",
+    "explain_cleaning",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +127,35 @@ class CleanedArticle:
             "teasers": [t.to_dict() for t in self.teasers],
             "source": self.source,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class LineDecision:
+    """What the cleaner did with one non-empty input line (see :func:`explain_cleaning`).
+
+    Attributes
+    ----------
+    line : int
+        0-based index of the line in the input (after line-break normalisation): the same
+        index as :attr:`RemovedLine.line`.
+    text : str
+        The normalised line (mojibake repaired, apostrophes unified, spaces collapsed).
+    kept : bool
+        Whether the line is in the cleaned text.
+    reason : str
+        Why. For a kept line, what it is in the cleaned text: ``"title"``, ``"heading"`` or
+        ``"paragraph"``. For a removed line, its :attr:`RemovedLine.reason`
+        (``"reading-time"``, ``"teaser"``, ``"share"``…).
+    """
+
+    line: int
+    text: str
+    kept: bool
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return asdict(self)
 
 
 # --------------------------------------------------------------------------- line features
@@ -380,16 +417,93 @@ def clean_article(text_or_html: str) -> CleanedArticle:
     text = ensure_text(text_or_html, name="text_or_html")
     if not text or text.isspace():
         return CleanedArticle(text="", title=None)
+    body, page_title, source = _source_text(text)
+    kept, title, removed, found = _clean(body)
+    if page_title:
+        title = normalize_text(page_title) or title
+    return CleanedArticle("\n".join(kept), title, tuple(removed), tuple(found), source)
+
+
+def _source_text(text: str) -> tuple[str, str | None, str]:
+    """What the line cleaner reads: ``(body, page_title, source)``.
+
+    Text input is its own body. An HTML page is reduced to its article text, headed by the page
+    title.
+    """
     from newsnlp.html import extract_html, looks_like_html
 
-    if looks_like_html(text):
-        page = extract_html(text)
-        body = page.text
-        if page.title and not body.startswith(page.title):
-            body = page.title + "\n" + body
-        kept, title, removed, found = _clean(body)
-        if page.title:
-            title = normalize_text(page.title) or title
-        return CleanedArticle("\n".join(kept), title, tuple(removed), tuple(found), "html")
-    kept, title, removed, found = _clean(text)
-    return CleanedArticle("\n".join(kept), title, tuple(removed), tuple(found), "text")
+    if not looks_like_html(text):
+        return text, None, "text"
+    page = extract_html(text)
+    body = page.text
+    if page.title and not body.startswith(page.title):
+        body = page.title + "\n" + body
+    return body, page.title, "html"
+
+
+def explain_cleaning(text_or_html: str) -> tuple[LineDecision, ...]:
+    """Every non-empty line of a scraped article, with what the cleaner did with it and why.
+
+    The line-by-line view of :func:`clean_article`: removed lines come with their reason (the
+    same as :attr:`CleanedArticle.removed`), kept lines with what they are in the cleaned text
+    (title, heading or paragraph). To put the raw article next to the cleaned one:
+    ``pandas.DataFrame([d.to_dict() for d in explain_cleaning(raw)])``.
+
+    Parameters
+    ----------
+    text_or_html : str
+        Scraped text, or a whole HTML page: then its extracted article text is explained, page
+        title first, as :func:`clean_article` reads it (``pip install "newsnlp[html]"``).
+
+    Returns
+    -------
+    tuple of LineDecision
+        In input order, empty lines left out; ``()`` for an empty text. The texts of the kept
+        lines, ``"\\n"``-joined, are exactly :func:`clean` of the input; the removed lines are
+        :attr:`CleanedArticle.removed`.
+
+    Raises
+    ------
+    TypeError
+        If the input is not a ``str``.
+    ImportError
+        For HTML input when trafilatura is not installed.
+
+    Examples
+    --------
+    >>> raw = '''Temps de lecture : 2 min
+    ... Politique
+    ... Budget : le Sénat cherche un compromis
+    ... Le Premier ministre a réuni mardi les présidents des groupes du Sénat pour trouver un accord.
+    ... Partager sur Facebook'''
+    >>> for d in explain_cleaning(raw):
+    ...     print(d.line, "kept   " if d.kept else "removed", d.reason)
+    0 removed reading-time
+    1 removed section
+    2 kept    title
+    3 kept    paragraph
+    4 removed share
+    """
+    text = ensure_text(text_or_html, name="text_or_html")
+    if not text or text.isspace():
+        return ()
+    body, page_title, _ = _source_text(text)
+    _, title, removed, _ = _clean(body)
+    if page_title:
+        title = normalize_text(page_title) or title
+    reasons = {r.line: r.reason for r in removed}
+    out: list[LineDecision] = []
+    first_kept = True
+    for i, line in enumerate(normalize_text(body).split("\n")):
+        if not line:
+            continue
+        if i in reasons:
+            out.append(LineDecision(i, line, False, reasons[i]))
+            continue
+        if first_kept and title is not None and line == title:
+            role = "title"
+        else:
+            role = "paragraph" if _is_body(line) else "heading"
+        first_kept = False
+        out.append(LineDecision(i, line, True, role))
+    return tuple(out)
