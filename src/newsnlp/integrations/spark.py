@@ -465,10 +465,12 @@ def fit_related_spark(
         "term string, docs long, total long",
     )
     sums = counted.groupBy("term").agg(F.sum("docs").alias("docs"), F.sum("total").alias("total"))
+    # an integer min_df drops most terms (those of one document) before they reach the driver
     floor = est.min_df if isinstance(est.min_df, Integral) and est.min_df > 1 else None
-    if floor is not None:
-        sums_kept = sums.where(F.col("term").isNull() | (F.col("docs") >= floor))
-    rows = _counts(sums if floor is None else sums_kept)
+    if floor is None:
+        rows = _counts(sums)
+    else:
+        rows = _counts(sums.where(F.col("term").isNull() | (F.col("docs") >= floor)))
     n, nulls = rows.pop(None, (0, 0))
     if n == 0:
         raise ValueError("cannot fit on an empty DataFrame: it has no rows")
