@@ -240,6 +240,22 @@ def test_annotation_schema_matches_article_to_dict(pyspark):
     check([teaser], fields["teasers"], "teasers")
 
 
+def test_record_that_does_not_fit_the_schema_becomes_an_error_record(pyspark):
+    """Defensive path of the workers: a value that Arrow cannot convert to the declared type
+    turns that record (only) into an error record instead of failing the task."""
+    from newsnlp.integrations.spark import _annotation_fields, _arrow_schema, _record_columns
+
+    schema = _arrow_schema(_annotation_fields())
+    good = {"id": 1, "language": "fr", "countries": {"FR": 2}, "institutions": ["ONU"]}
+    bad = {"id": 2, "language": "fr", "reading_time": {"words": "many"}}
+    columns = _record_columns([good, bad, {"id": 3, "error": "TypeError: x"}], schema)
+    rows = {f.name: col.to_pylist() for f, col in zip(schema, columns, strict=True)}
+    assert rows["language"] == ["fr", None, None]
+    assert rows["countries"][0] == [("FR", 2)]
+    assert rows["error"][0] is None and rows["error"][2] == "TypeError: x"
+    assert "converting the record to the Spark schema" in rows["error"][1]
+
+
 def test_missing_pyspark_names_the_extra(monkeypatch):
     from newsnlp.integrations import spark as module
 
