@@ -13,7 +13,7 @@
 # * reading time by topic.
 #
 # **Run time.** Entity recognition costs about 25 ms per article on one core, so the sample is
-# sized at `N = 1500` articles: under a minute in all. Raise `N` for a fuller picture (the whole
+# sized at `N = 1500` articles: about a minute in all. Raise `N` for a fuller picture (the whole
 # corpus, 33,000 articles, takes about 15 minutes on one core; `n_process=2` halves it).
 
 # %%
