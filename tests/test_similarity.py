@@ -221,8 +221,8 @@ def test_init_only_stores_params_and_clone():
     assert twin.set_params(max_df=0.8).max_df == 0.8
     assert set(RelatedArticles().get_params()) == {
         "analyzer", "min_df", "max_df", "max_features", "ngram_range", "sublinear_tf",
-        "title_weight", "duplicate_threshold", "collapse_duplicates", "block_size", "n_jobs",
-        "dtype",
+        "title_weight", "duplicate_threshold", "collapse_duplicates", "block_size", "search",
+        "n_candidates", "n_jobs", "dtype",
     }  # fmt: skip
     fitted = fit()
     assert not hasattr(clone(fitted), "matrix_")
@@ -881,9 +881,11 @@ def test_collapse_param_clone_save_load(tmp_path):
         assert ids_a.tolist() == ids_b.tolist()
         np.testing.assert_array_equal(sc_a, sc_b)
     # a manifest written before the parameter existed: its default
-    del manifest["params"]["collapse_duplicates"]
+    for name in ("collapse_duplicates", "search", "n_candidates"):
+        del manifest["params"][name]
     (folder / "manifest.json").write_text(json.dumps(manifest))
-    assert RelatedArticles.load(folder).collapse_duplicates is True
+    old = RelatedArticles.load(folder)
+    assert (old.collapse_duplicates, old.search, old.n_candidates) == (True, "pruned", 100)
 
 
 def test_groups_follow_add_and_threshold():

@@ -1,0 +1,121 @@
+"""``RelatedArticles.related_all`` with the pruned search: recall against the exact search,
+exact scores, determinism, fallbacks; and the one-pass sparse product underneath."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.base import clone
+
+from newsnlp.similarity import RelatedArticles, _product
+
+_SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "_synthetic.py"
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("_synthetic_for_search", _SYNTHETIC)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    # 3,000 Zipfian documents in 100 overlapping topics, shortened so that the test is quick:
+    # common terms (in > 2 % of the documents) exist, so the pruned search really prunes
+    return _synthetic().generate(3000, mean_len=150, n_topics=100)
+
+
+@pytest.fixture(scope="module")
+def exact(corpus) -> tuple[RelatedArticles, np.ndarray, np.ndarray]:
+    est = RelatedArticles(search="exact").fit(corpus)
+    pos, scores = est.related_all(k=10, positions=True)
+    return est, pos, scores
+
+
+def _recall(scores: np.ndarray, exact_scores: np.ndarray) -> float:
+    """Share of the exact top-10 matched: a neighbour counts when its score reaches the exact
+    10th score (ties at the 10th score are interchangeable)."""
+    kth = exact_scores[:, -1]
+    ok = ~np.isnan(kth)
+    return float((scores[ok] >= kth[ok, None] - 1e-6).sum() / scores[ok].size)
+
+
+def test_pruned_search_prunes_and_keeps_recall(corpus, exact):
+    est, _, exact_scores = exact
+    pruned = clone(est).set_params(search="pruned", n_candidates=50).fit(corpus)
+    pos, scores = pruned.related_all(k=10, positions=True)
+    common, *_ = pruned._pruned_parts(50)
+    assert common.any() and not common.all()  # a real pruning
+    assert _recall(scores, exact_scores) >= 0.99
+    # every score is the exact cosine of the pair (float32 rounding aside), best first
+    rows = np.repeat(np.arange(len(pos)), 10)
+    valid = pos.ravel() >= 0
+    cos = np.asarray(
+        est.matrix_[rows[valid]].multiply(est.matrix_[pos.ravel()[valid]]).sum(axis=1)
+    ).ravel()
+    np.testing.assert_allclose(scores.ravel()[valid], cos, atol=1e-5)
+    assert (np.diff(np.nan_to_num(scores, nan=-1.0), axis=1) <= 0).all()
+    assert not (pos == np.arange(len(pos))[:, None]).any()  # never itself
+
+
+@pytest.mark.parametrize(("n_jobs", "block_size"), [(2, 2048), (1, 97), (2, 5)])
+def test_pruned_search_is_deterministic(corpus, n_jobs, block_size):
+    ref = RelatedArticles(n_candidates=40).fit(corpus).related_all(k=10)
+    est = RelatedArticles(n_candidates=40, n_jobs=n_jobs, block_size=block_size).fit(corpus)
+    ids, scores = est.related_all(k=10)
+    assert ids.tolist() == ref[0].tolist()
+    np.testing.assert_array_equal(scores, ref[1])
+
+
+def test_pruned_search_without_collapse(corpus, exact):
+    est = RelatedArticles(collapse_duplicates=False, n_candidates=30).fit(corpus)
+    ref = clone(est).set_params(search="exact").fit(corpus)
+    _, scores = est.related_all(k=10, positions=True)
+    _, exact_scores = ref.related_all(k=10, positions=True)
+    assert _recall(scores, exact_scores) >= 0.98
+
+
+def test_small_index_and_few_candidates_are_searched_exactly(corpus):
+    # an index of at most n_candidates + 1 articles: the exact search
+    small = corpus[:60]
+    a = RelatedArticles(n_candidates=59).fit(small).related_all(k=5)
+    b = RelatedArticles(search="exact").fit(small).related_all(k=5)
+    assert a[0].tolist() == b[0].tolist()
+    np.testing.assert_array_equal(a[1], b[1])
+    # a short article has few candidates: searched exactly, it finds what the exact search finds
+    texts = [*corpus[:500], "w1 w2 w3"]
+    est = RelatedArticles(min_df=1, n_candidates=40).fit(texts)
+    ids, _ = est.related_all(k=10)
+    ref = RelatedArticles(min_df=1, search="exact").fit(texts).related_all(k=10)
+    assert ids[-1].tolist() == ref[0][-1].tolist()
+
+
+def test_search_parameters_are_checked():
+    with pytest.raises(ValueError, match="search must be"):
+        RelatedArticles(search="fast").fit(["a b", "b c"])
+    with pytest.raises(ValueError, match="n_candidates"):
+        RelatedArticles(n_candidates=0).fit(["a b", "b c"])
+    with pytest.raises(ValueError, match="n_candidates"):
+        RelatedArticles(n_candidates=True).fit(["a b", "b c"])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_pass_product_equals_scipy(seed):
+    rng = np.random.default_rng(seed)
+    a = sp.random(40, 30, density=0.2, format="csr", dtype=np.float32, random_state=rng)
+    b = sp.random(30, 50, density=0.3, format="csr", dtype=np.float32, random_state=rng)
+    a = sp.csr_matrix(a.multiply(rng.random((40, 1)) > 0.3))  # some empty rows
+    got, want = _product(a, b), (a @ b).tocsr()
+    assert got.shape == want.shape and got.dtype == want.dtype
+    np.testing.assert_array_equal(got.indptr, want.indptr)
+    np.testing.assert_array_equal(got.indices, want.indices)
+    np.testing.assert_array_equal(got.data, want.data)
+    empty = _product(sp.csr_matrix((3, 30), dtype=np.float32), b)
+    assert empty.shape == (3, 50) and empty.nnz == 0
