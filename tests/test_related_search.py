@@ -119,3 +119,24 @@ def test_one_pass_product_equals_scipy(seed):
     np.testing.assert_array_equal(got.data, want.data)
     empty = _product(sp.csr_matrix((3, 30), dtype=np.float32), b)
     assert empty.shape == (3, 50) and empty.nnz == 0
+
+
+@pytest.mark.parametrize("search", ["exact", "pruned"])
+def test_related_all_for_some_ids(corpus, search):
+    est = RelatedArticles(search=search, n_candidates=40, block_size=7).fit(
+        corpus, [f"a{i}" for i in range(len(corpus))]
+    )
+    full_ids, full_scores = est.related_all(k=5)
+    chosen = ["a2999", "a5", "a5", "a1234"]
+    ids, scores = est.related_all(k=5, ids=chosen)
+    rows = [int(v[1:]) for v in chosen]
+    assert ids.tolist() == full_ids[rows].tolist()
+    np.testing.assert_array_equal(scores, full_scores[rows])
+    pos, _ = est.related_all(k=5, ids=chosen, positions=True)
+    assert [[est.ids_[p] for p in row] for row in pos.tolist()] == ids.tolist()
+    none_ids, none_scores = est.related_all(k=5, ids=[])
+    assert none_ids.shape == none_scores.shape == (0, 5)
+    with pytest.raises(KeyError, match="not in the index"):
+        est.related_all(ids=["nope"])
+    with pytest.raises(TypeError, match="sequence of indexed ids"):
+        est.related_all(ids="a5")

@@ -1500,10 +1500,12 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         ]
         return np.asarray(banned, dtype=np.int64) if banned else None
 
-    def _blocks(self) -> list[tuple[int, int]]:
+    def _blocks(self, rows: int | None = None) -> list[tuple[int, int]]:
+        """Blocks of *rows* (default: every indexed article) rows of the similarity matrix."""
         n = len(self.ids_)
+        rows = n if rows is None else rows
         bs = max(1, min(int(self.block_size), _BLOCK_ENTRIES // max(n, 1)))
-        return [(a, min(a + bs, n)) for a in range(0, n, bs)]
+        return [(a, min(a + bs, rows)) for a in range(0, rows, bs)]
 
     def _map_blocks(self, fn: Callable, blocks: list) -> list:
         self._inverted_index()  # build before the threads share it
@@ -1513,7 +1515,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         with ThreadPoolExecutor(max_workers=n_threads) as pool:
             return list(pool.map(fn, blocks))
 
-    def related_all(self, k: int = 10, *, positions: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    def related_all(
+        self, k: int = 10, *, ids: Sequence[str | int] | None = None, positions: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The *k* related articles of every indexed article, as :meth:`related` gives them.
 
         Computed block by block (``block_size`` rows of the similarity matrix at a time, as
@@ -1531,13 +1535,17 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Parameters
         ----------
         k : int, default=10
+        ids : sequence of str or int, keyword-only, optional
+            Only these indexed articles' neighbours (searched among all indexed articles), in
+            this order: e.g. the articles of the day against the archive. Default: every
+            article, in index order.
         positions : bool, keyword-only, default=False
             Return row positions (``int64``, index into ``ids_``) instead of ids.
 
         Returns
         -------
         neighbours : ndarray of shape (n_documents, k)
-            Row ``i`` holds the neighbours of ``ids_[i]``, best first: ids (``object`` array)
+            Row ``i`` holds the neighbours of ``ids_[i]`` (of ``ids[i]`` when given), best first: ids (``object`` array)
             padded with ``None``, or positions padded with ``-1``, when fewer than *k* articles
             qualify.
         scores : ndarray of float32, shape (n_documents, k)
@@ -1554,6 +1562,13 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         check_is_fitted(self)
         k = _check_k(k)
         n = len(self.ids_)
+        if ids is None:
+            targets = None
+        elif isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+            raise TypeError(f"ids must be a sequence of indexed ids, not {type(ids).__name__}")
+        else:
+            targets = np.array([self._position(v) for v in ids], dtype=np.int64)
+        n_out = n if targets is None else len(targets)
         threshold = float(self.duplicate_threshold)
         search, n_cand = self._search()
         inverted = self._inverted_index()
@@ -1564,8 +1579,11 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         pruned = search == "pruned" and n > n_cand + 1
         if pruned:
             common, search_index, common_part, not_champion = self._pruned_parts(n_cand)
-        out_pos = np.full((n, k), -1, dtype=np.int64)
-        out_scores = np.full((n, k), np.nan, dtype=np.float32)
+        out_pos = np.full((n_out, k), -1, dtype=np.int64)
+        out_scores = np.full((n_out, k), np.nan, dtype=np.float32)
+
+        def positions_of(a: int, b: int) -> np.ndarray:
+            return np.arange(a, b) if targets is None else targets[a:b]
 
         def exact_row(r: int) -> tuple[np.ndarray, np.ndarray]:
             """All candidates of row *r* with their exact scores (the pruned search's fallback)."""
@@ -1575,7 +1593,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
 
         def block_candidates(a: int, b: int) -> list[tuple[np.ndarray, np.ndarray, bool]]:
             """Each row's candidates (cols, exact scores, complete: all of the row's)."""
-            q = self.matrix_[a:b]
+            q = self.matrix_[a:b] if targets is None else self.matrix_[targets[a:b]]
+            me = positions_of(a, b)
             if not pruned:
                 s = _product(q, inverted)
                 ptr, idx, val = s.indptr, s.indices, s.data
@@ -1591,7 +1610,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             for r in range(b - a):
                 cols = idx[ptr[r] : ptr[r + 1]].astype(np.int64)
                 if len(cols) <= n_cand:  # few candidates: search this row exactly
-                    out.append((*exact_row(a + r), True))
+                    out.append((*exact_row(int(me[r])), True))
                     continue
                 cols, part = _top_k(cols, val[ptr[r] : ptr[r + 1]], n_cand)
                 firsts.append(len(out))
@@ -1631,12 +1650,13 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         def run(block: tuple[int, int]) -> None:
             a, b = block
             rows = block_candidates(a, b)
+            me = positions_of(a, b)
 
             def candidates(r: int, cands: tuple | None = None) -> tuple[np.ndarray, np.ndarray]:
                 cols, scores, _ = rows[r] if cands is None else cands
-                ok = self._candidate_mask(cols, scores, a + r, threshold)
-                if codes[a + r] >= 0:
-                    ok &= codes[cols] != codes[a + r]  # same body, whatever the titles
+                ok = self._candidate_mask(cols, scores, me[r], threshold)
+                if codes[me[r]] >= 0:
+                    ok &= codes[cols] != codes[me[r]]  # same body, whatever the titles
                 return cols[ok], scores[ok]
 
             if groups is None:
@@ -1661,7 +1681,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             out_pos[a:b] = pos
             out_scores[a:b] = np.where(filled, np.take_along_axis(top_scores, kept, axis=1), np.nan)
             for r in np.flatnonzero(~filled[:, -1] & ~complete).tolist():  # short: widen
-                cols, scores = candidates(r, None if rows[r][2] else (*exact_row(a + r), True))
+                cols, scores = candidates(r, None if rows[r][2] else (*exact_row(int(me[r])), True))
                 cols, scores = _top_k_collapsed(
                     lambda w, c=cols, v=scores: _top_k(c, v, w), len(cols), k, groups, 4 * m
                 )
@@ -1670,15 +1690,15 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 out_pos[a + r, : len(cols)] = cols
                 out_scores[a + r, : len(cols)] = scores
 
-        self._map_blocks(run, self._blocks())
+        self._map_blocks(run, self._blocks(n_out))
         if positions:
             return out_pos, out_scores
-        ids = np.empty((n, k), dtype=object)
+        out_ids = np.empty((n_out, k), dtype=object)
         lookup = np.empty(n + 1, dtype=object)
         lookup[:n] = self.ids_
         lookup[n] = None
-        ids[:] = lookup[np.where(out_pos < 0, n, out_pos)]
-        return ids, out_scores
+        out_ids[:] = lookup[np.where(out_pos < 0, n, out_pos)]
+        return out_ids, out_scores
 
     def _pruned_parts(
         self, n_cand: int
