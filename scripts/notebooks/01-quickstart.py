@@ -232,7 +232,7 @@ pd.DataFrame({"institution": art.institutions})
 # ## Next
 #
 # * `02-annotate-a-corpus.ipynb`: the same analysis over thousands of articles with
-#   `newsnlp.batch.annotate_dataframe`, and charts of what the corpus talks about.
+#   `newsnlp.annotate_dataframe`, and charts of what the corpus talks about.
 # * `03-related-articles.ipynb`: related-article recommendations and near-duplicates with
 #   `newsnlp.RelatedArticles`, evaluated against a scikit-learn baseline.
 # * HTML pages work the same way: `newsnlp.analyze(html)` extracts the article first

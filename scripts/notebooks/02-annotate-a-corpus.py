@@ -3,7 +3,7 @@
 # %% [markdown]
 # # Annotate a corpus: what do thousands of articles talk about?
 #
-# `newsnlp.batch.annotate_dataframe()` runs `newsnlp.analyze()` over every row of a pandas
+# `newsnlp.annotate_dataframe()` runs `newsnlp.analyze()` over every row of a pandas
 # DataFrame and returns one row per article: cleaned text, language, reading time, entities,
 # ministers, countries and institutions. This notebook annotates a sample of French news
 # articles and turns the result into tables and charts:
@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from newsnlp.batch import annotate_dataframe
+from newsnlp import annotate_dataframe
 from newsnlp.display import country_name
 from newsnlp.evaluation import find_data
 from newsnlp.gazetteer import fold

@@ -7,6 +7,7 @@
 Public API (stable): :func:`clean`, :func:`clean_article`, :func:`explain_cleaning`,
 :func:`detect_language`, :func:`detect_languages`, :func:`reading_time`, :func:`analyze`,
 :func:`extract_entities`, :func:`extract_entities_batch`, :func:`load_pipeline`,
+:func:`annotate` and :func:`annotate_dataframe` (corpora in batch, :mod:`newsnlp.batch`),
 :class:`RelatedArticles` and their result types. Helpers for notebooks and evaluations:
 :mod:`newsnlp.display` (entities for displaCy, country names) and :mod:`newsnlp.evaluation`
 (precision@k, exact cosine neighbours, the evaluation data folder).
@@ -46,6 +47,8 @@ __all__ = [
     "Teaser",
     "__version__",
     "analyze",
+    "annotate",
+    "annotate_dataframe",
     "clean",
     "clean_article",
     "count_words",
@@ -66,6 +69,8 @@ _LAZY = {
     "load_pipeline": "newsnlp.pipeline",
     "RelatedArticles": "newsnlp.similarity",
     "Related": "newsnlp.similarity",
+    "annotate": "newsnlp.batch",
+    "annotate_dataframe": "newsnlp.batch",
 }
 
 
