@@ -1716,12 +1716,15 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         inverted = self._inverted_index()
         df = np.diff(inverted.indptr)
         common = df > max(_PRUNE_DF * n, n_cand)
-        # rank of each posting within its term's row, heaviest first (ties: article order)
+        # rank of each common term's postings, heaviest first (ties: article order, as the
+        # sort is stable and postings are in article order)
         term = np.repeat(np.arange(len(df)), df)
-        order = np.lexsort((inverted.indices, -inverted.data, term))
-        rank = np.empty(len(order), dtype=np.int64)
-        rank[order] = np.arange(len(order)) - inverted.indptr[term[order]]
-        champion = ~common[term] | (rank < np.ceil(_PRUNE_CHAMPIONS * df[term]))
+        entries = np.flatnonzero(common[term])
+        order = entries[np.lexsort((-inverted.data[entries], term[entries]))]
+        t = term[order]
+        rank = np.arange(len(order)) - np.searchsorted(t, t, side="left")
+        champion = np.ones(inverted.nnz, dtype=bool)
+        champion[order] = rank < np.ceil(_PRUNE_CHAMPIONS * df[t])
         search_index = _restrict(inverted, champion)
         # the same flags, per article entry: transpose the flags along with the postings
         flags = sp.csr_matrix(
