@@ -424,8 +424,8 @@ def test_fit_related_spark_errors(spark, corpus_df):
 
 # --------------------------------------------------------------------------- Dask (docs example)
 def test_dask_bag_example_equals_annotate():
-    """The Dask example of docs/distributed.md gives annotate's records (skipped without dask,
-    an optional dependency that the test extra does not install)."""
+    """The Dask example of docs/distributed.md gives annotate's records (dask is in the test
+    extra; skipped where it is not installed)."""
     db = pytest.importorskip("dask.bag")
     from newsnlp.batch import annotate_partition
 
