@@ -1544,10 +1544,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
 
         Returns
         -------
-        neighbours : ndarray of shape (n_documents, k)
-            Row ``i`` holds the neighbours of ``ids_[i]`` (of ``ids[i]`` when given), best first: ids (``object`` array)
-            padded with ``None``, or positions padded with ``-1``, when fewer than *k* articles
-            qualify.
+        neighbours : ndarray of shape (n_documents or len(ids), k)
+            Row ``i`` holds the neighbours of ``ids_[i]`` (of ``ids[i]`` when given), best
+            first: ids (``object`` array) padded with ``None``, or positions padded with ``-1``,
+            when fewer than *k* articles qualify.
         scores : ndarray of float32, shape (n_documents, k)
             Their cosines, ``NaN`` in padded cells.
 
