@@ -953,28 +953,45 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                     out.extend(map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False)))
         return out
 
-    def _counts(self, texts: list[str], titles: list[str], vocabulary: dict) -> sp.csr_matrix:
-        """Term counts; *vocabulary* grows when it is a defaultdict, else unknown terms drop.
-
-        Texts are counted by chunks so that the token ids of the whole corpus are never held
-        at once (memory stays proportional to the distinct terms of each document).
-        """
-        chunks = [
+    def _count_parts(
+        self, texts: list[str], titles: list[str], vocabulary: dict
+    ) -> list[sp.csr_matrix]:
+        """Term counts, one CSR part per :data:`_COUNT_CHUNK` texts (float32 counts, int32
+        columns: 8 bytes per entry); *vocabulary* grows when it is a defaultdict, else unknown
+        terms drop. The token ids of the whole corpus are never held at once."""
+        return [
             self._count_chunk(texts[i : i + _COUNT_CHUNK], titles[i : i + _COUNT_CHUNK], vocabulary)
             for i in range(0, len(texts), _COUNT_CHUNK)
         ]
-        shape = (len(texts), len(vocabulary))
-        if not chunks:
-            return sp.csr_matrix(shape, dtype=np.float64)
-        counts = sp.vstack(
-            [
-                sp.csr_matrix((c.data, c.indices, c.indptr), shape=(c.shape[0], shape[1]))
-                for c in chunks
-            ],
-            format="csr",
+
+    def _assemble(
+        self, parts: list[sp.csr_matrix], remap: np.ndarray | None, n_terms: int
+    ) -> sp.csr_matrix:
+        """The TF-IDF matrix of count *parts* (consumed: each part is freed once copied),
+        columns mapped through *remap* (``None``: as they are), written into arrays allocated
+        once: peak memory is about one matrix, not the several copies of a whole-corpus
+        ``vstack``, remap and weighing."""
+        n_rows = sum(p.shape[0] for p in parts)
+        nnz = sum(
+            p.nnz if remap is None else int(np.count_nonzero(remap[p.indices] >= 0)) for p in parts
         )
-        counts.sum_duplicates()  # canonical: sorted indices, one entry per term
-        return counts
+        idx = np.int32 if max(nnz, n_terms, n_rows) < np.iinfo(np.int32).max else np.int64
+        data = np.empty(nnz, dtype=self.dtype)
+        indices = np.empty(nnz, dtype=idx)
+        indptr = np.zeros(n_rows + 1, dtype=idx)
+        pos = row = 0
+        parts.reverse()
+        while parts:
+            part = parts.pop()
+            if remap is not None:
+                part = self._remap(part, remap, n_terms)
+            w = self._weigh(part)
+            data[pos : pos + w.nnz] = w.data
+            indices[pos : pos + w.nnz] = w.indices
+            indptr[row + 1 : row + 1 + w.shape[0]] = w.indptr[1:] + pos
+            pos += w.nnz
+            row += w.shape[0]
+        return sp.csr_matrix((data, indices, indptr), shape=(n_rows, n_terms), copy=False)
 
     def _count_chunk(self, texts: list[str], titles: list[str], vocabulary: dict) -> sp.csr_matrix:
         grow = isinstance(vocabulary, defaultdict)
@@ -996,7 +1013,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             ptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(texts)))))
             cols = cols[keep]
         counts = sp.csr_matrix(
-            (np.ones(len(cols), dtype=np.float64), cols, ptr),
+            (np.ones(len(cols), dtype=np.float32), cols.astype(np.int32), ptr.astype(np.int32)),
             shape=(len(texts), len(vocabulary)),
         )
         counts.sum_duplicates()  # sorts the indices: a canonical, order-independent layout
@@ -1019,7 +1036,9 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         )
 
     def _vectorize(self, texts: list[str], titles: list[str]) -> sp.csr_matrix:
-        return self._weigh(self._counts(texts, titles, self.vocabulary_))
+        return self._assemble(
+            self._count_parts(texts, titles, self.vocabulary_), None, len(self.vocabulary_)
+        )
 
     # ---------------------------------------------------------------- fitting
 
@@ -1073,16 +1092,20 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
 
         vocabulary: defaultdict[str, int] = defaultdict()
         vocabulary.default_factory = vocabulary.__len__
-        counts = self._counts(texts, titles_list, vocabulary)
+        parts = self._count_parts(texts, titles_list, vocabulary)
         terms = np.array(list(vocabulary), dtype=object)
-        df = np.bincount(counts.indices, minlength=len(terms))
-        remap = self._set_vocabulary(
-            terms,
-            df,
-            n,
-            totals=lambda: np.bincount(counts.indices, weights=counts.data, minlength=len(df)),
-        )
-        self.matrix_ = self._weigh(self._remap(counts, remap, len(self.vocabulary_)))
+        df = np.zeros(len(terms), dtype=np.int64)
+        for part in parts:
+            df += np.bincount(part.indices, minlength=len(terms))
+
+        def totals() -> np.ndarray:
+            out = np.zeros(len(terms), dtype=np.float64)
+            for part in parts:
+                out += np.bincount(part.indices, weights=part.data, minlength=len(terms))
+            return out
+
+        remap = self._set_vocabulary(terms, df, n, totals=totals)
+        self.matrix_ = self._assemble(parts, remap, len(self.vocabulary_))
         self.ids_ = ids_list
         self.dates_ = dates_arr
         self.body_fingerprints_ = _body_fingerprints(texts)
