@@ -12,6 +12,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.base import clone
 
+from newsnlp import similarity
 from newsnlp.similarity import RelatedArticles, _product
 
 _SYNTHETIC = Path(__file__).resolve().parents[1] / "benchmarks" / "_synthetic.py"
@@ -140,3 +141,31 @@ def test_related_all_for_some_ids(corpus, search):
         est.related_all(ids=["nope"])
     with pytest.raises(TypeError, match="sequence of indexed ids"):
         est.related_all(ids="a5")
+
+
+def test_row_chunks_do_not_change_results(corpus, monkeypatch):
+    """Whole-matrix helpers work a chunk of rows at a time: the chunk size changes nothing."""
+    texts = [*corpus[:600], *corpus[:5]]  # with exact copies: near-duplicate groups
+    ref = RelatedArticles(n_candidates=40).fit(texts)
+    ref_all, ref_dups = ref.related_all(k=5), ref.duplicates()
+    monkeypatch.setattr(similarity, "_ROW_CHUNK", 7)
+    est = RelatedArticles(n_candidates=40).fit(texts)
+    ids, scores = est.related_all(k=5)
+    assert ids.tolist() == ref_all[0].tolist()
+    np.testing.assert_array_equal(scores, ref_all[1])
+    assert est.duplicates() == ref_dups and len(ref_dups) >= 5
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 16])
+def test_restrict_keeps_masked_entries(chunk, monkeypatch):
+    monkeypatch.setattr(similarity, "_ROW_CHUNK", chunk)
+    rng = np.random.default_rng(chunk)
+    m = sp.random(25, 12, density=0.3, format="csr", dtype=np.float32, random_state=rng)
+    m = sp.csr_matrix(m.multiply(rng.random((25, 1)) > 0.3))  # empty rows, also at the end
+    m = sp.vstack([m, sp.csr_matrix((3, 12), dtype=np.float32)], format="csr")
+    mask = rng.random(m.nnz) > 0.4
+    got = similarity._restrict(m, mask)
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    want = sp.csr_matrix((m.data[mask], (rows[mask], m.indices[mask])), shape=m.shape)
+    np.testing.assert_array_equal(got.toarray(), want.toarray())
+    np.testing.assert_array_equal(got.indptr, want.indptr)

@@ -343,6 +343,7 @@ _PAIR_CHUNK = 65536  # candidate pairs verified at a time
 _PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
 _PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
 _PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
+_ROW_CHUNK = 1 << 16  # rows handled at a time by whole-matrix helpers (bounded temporaries)
 _BLOCK_ENTRIES = 1 << 25  # cap on block rows × documents (a block's scores stay under ~400 MB)
 
 
@@ -524,20 +525,22 @@ def _top_k_collapsed(
 
 def _prefix(matrix: sp.csr_matrix, df: np.ndarray, eps: float) -> sp.csr_matrix:
     """Each row without entries of squared sum at most ``eps**2``: those of its most frequent
-    terms (longest postings) first, so that the prefix's postings are short."""
-    n = matrix.shape[0]
-    counts = np.diff(matrix.indptr)
-    rows = np.repeat(np.arange(n), counts)
-    vals = matrix.data.astype(np.float64)
-    # rows stay in place; within a row, most frequent terms first (then smallest weights)
-    order = np.lexsort((vals, -df[matrix.indices], rows))
-    energy = np.cumsum(vals[order] ** 2)
-    before = np.concatenate(([0.0], energy))[matrix.indptr[:-1]]
-    in_suffix = energy - np.repeat(before, counts) <= eps * eps * (1 - 1e-9)
-    keep = np.ones(len(vals), dtype=bool)
-    keep[order[in_suffix]] = False
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows[keep], minlength=n))))
-    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
+    terms (longest postings) first, so that the prefix's postings are short. Rows are handled
+    :data:`_ROW_CHUNK` at a time (the temporaries stay small whatever the corpus size)."""
+    keep = np.ones(matrix.nnz, dtype=bool)
+    for a in range(0, matrix.shape[0], _ROW_CHUNK):
+        b = min(a + _ROW_CHUNK, matrix.shape[0])
+        lo, hi = matrix.indptr[a], matrix.indptr[b]
+        counts = np.diff(matrix.indptr[a : b + 1])
+        rows = np.repeat(np.arange(b - a), counts)
+        vals = matrix.data[lo:hi].astype(np.float64)
+        # rows stay in place; within a row, most frequent terms first (then smallest weights)
+        order = np.lexsort((vals, -df[matrix.indices[lo:hi]], rows))
+        energy = np.cumsum(vals[order] ** 2)
+        before = np.concatenate(([0.0], energy))[matrix.indptr[a:b] - lo]
+        in_suffix = energy - np.repeat(before, counts) <= eps * eps * (1 - 1e-9)
+        keep[lo + order[in_suffix]] = False
+    return _restrict(matrix, keep)
 
 
 try:  # scipy's own kernel for sparse products (the second of the two passes of ``a @ b``)
@@ -583,8 +586,13 @@ def _product(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
 
 def _restrict(matrix: sp.csr_matrix, mask: np.ndarray) -> sp.csr_matrix:
     """*matrix* (CSR, canonical) with only the entries where *mask* (one per entry) is true."""
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    counts = np.bincount(rows[mask], minlength=matrix.shape[0])
+    ptr = matrix.indptr
+    n = matrix.shape[0]
+    counts = np.zeros(n, dtype=np.int64)
+    for a in range(0, n, _ROW_CHUNK):  # kept entries per row, a chunk of rows at a time
+        b = min(a + _ROW_CHUNK, n)
+        kept = np.concatenate(([0], np.cumsum(mask[ptr[a] : ptr[b]], dtype=np.int64)))
+        counts[a:b] = kept[ptr[a + 1 : b + 1] - ptr[a]] - kept[ptr[a:b] - ptr[a]]
     indptr = np.concatenate(([0], np.cumsum(counts)))
     return sp.csr_matrix(
         (matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape, copy=False
@@ -1741,7 +1749,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         common = df > max(_PRUNE_DF * n, n_cand)
         # rank of each common term's postings, heaviest first (ties: article order, as the
         # sort is stable and postings are in article order)
-        term = np.repeat(np.arange(len(df)), df)
+        term = np.repeat(np.arange(len(df), dtype=np.int32), df)
         entries = np.flatnonzero(common[term])
         order = entries[np.lexsort((-inverted.data[entries], term[entries]))]
         t = term[order]
