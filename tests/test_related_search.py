@@ -52,7 +52,7 @@ def test_pruned_search_prunes_and_keeps_recall(corpus, exact):
     est, _, exact_scores = exact
     pruned = clone(est).set_params(search="pruned", n_candidates=50).fit(corpus)
     pos, scores = pruned.related_all(k=10, positions=True)
-    common, *_ = pruned._pruned_parts(50)
+    common, _ = pruned._pruned_parts(50)
     assert common.any() and not common.all()  # a real pruning
     assert _recall(scores, exact_scores) >= 0.99
     # every score is the exact cosine of the pair (float32 rounding aside), best first

@@ -339,7 +339,7 @@ _NAT = np.datetime64("NaT", "s")
 _N_TERMS = 5  # shared terms reported per match
 _EPS = 1e-6  # cosine tolerance: float32 rounding of identical vectors gives 0.99999994
 _COUNT_CHUNK = 8192  # texts counted at a time
-_PAIR_CHUNK = 65536  # candidate pairs verified at a time
+_PAIR_CHUNK = 16384  # candidate pairs verified or rescored at a time
 _PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
 _PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
 _PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
@@ -599,12 +599,9 @@ def _restrict(matrix: sp.csr_matrix, mask: np.ndarray) -> sp.csr_matrix:
     )
 
 
-def _split_query(
-    q: sp.csr_matrix, common: np.ndarray
-) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
-    """Split rows *q* for the pruned search: the searched part (rare terms and each row's
-    :data:`_PRUNE_KEEP` heaviest common terms), those heavy common terms alone, and the other
-    (light) common terms."""
+def _split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
+    """The part of rows *q* that the pruned search reads: the rare terms and each row's
+    :data:`_PRUNE_KEEP` heaviest common terms."""
     rows = np.repeat(np.arange(q.shape[0]), np.diff(q.indptr))
     is_common = common[q.indices]
     entries = np.flatnonzero(is_common)
@@ -612,20 +609,14 @@ def _split_query(
     order = entries[np.lexsort((q.indices[entries], -q.data[entries], rows[entries]))]
     row_of = rows[order]
     first = np.searchsorted(row_of, row_of, side="left")
-    is_heavy = np.zeros(q.nnz, dtype=bool)
-    is_heavy[order[np.arange(len(order)) - first < _PRUNE_KEEP]] = True
-    return (
-        _restrict(q, ~is_common | is_heavy),
-        _restrict(q, is_heavy),
-        _restrict(q, is_common & ~is_heavy),
-    )
+    searched = ~is_common
+    searched[order[np.arange(len(order)) - first < _PRUNE_KEEP]] = True
+    return _restrict(q, searched)
 
 
-def _pair_dots(
-    a: sp.csr_matrix, b: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
-    """``a[rows[i]] · b[cols[i]]`` for every *i* (float32)."""
-    return np.asarray(a[rows].multiply(b[cols]).sum(axis=1), dtype=np.float32).ravel()
+def _aligned_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    """``a[i] · b[i]`` for every row *i* of two CSR matrices of the same shape (float32)."""
+    return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float32).ravel()
 
 
 class _UnionFind:
@@ -1609,7 +1600,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         n_cand = max(n_cand, m)
         pruned = search == "pruned" and n > n_cand + 1
         if pruned:
-            common, search_index, common_part, not_champion = self._pruned_parts(n_cand)
+            common, search_index = self._pruned_parts(n_cand)
         out_pos = np.full((n_out, k), -1, dtype=np.int64)
         out_scores = np.full((n_out, k), np.nan, dtype=np.float32)
 
@@ -1633,7 +1624,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                     (idx[ptr[r] : ptr[r + 1]].astype(np.int64), val[ptr[r] : ptr[r + 1]], True)
                     for r in range(b - a)
                 ]
-            search_part, heavy, light = _split_query(q, common)
+            search_part = _split_query(q, common)
             s = _product(search_part, search_index)
             ptr, idx, val = s.indptr, s.indices, s.data
             out: list = []
@@ -1648,24 +1639,13 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 out.append((cols, part, False))
                 pair_rows.append(np.full(len(cols), r, dtype=np.int64))
                 pair_cols.append(cols)
-            if firsts:  # rescore: add the products over the common terms left out of the search
+            if firsts:  # rescore each pair exactly, on all terms
                 rows_p, cols_p = np.concatenate(pair_rows), np.concatenate(pair_cols)
-                # the search counted the rare terms, and each heavy common term of the query with
-                # the articles where it is a champion: add the light common terms, and the
-                # heavy ones with the other articles
-                extra = np.concatenate(
+                exact = np.concatenate(
                     [
-                        _pair_dots(
-                            light,
-                            common_part,
-                            rows_p[c : c + _PAIR_CHUNK],
-                            cols_p[c : c + _PAIR_CHUNK],
-                        )
-                        + _pair_dots(
-                            heavy,
-                            not_champion,
-                            rows_p[c : c + _PAIR_CHUNK],
-                            cols_p[c : c + _PAIR_CHUNK],
+                        _aligned_dots(
+                            q[rows_p[c : c + _PAIR_CHUNK]],
+                            self.matrix_[cols_p[c : c + _PAIR_CHUNK]],
                         )
                         for c in range(0, len(rows_p), _PAIR_CHUNK)
                     ]
@@ -1673,8 +1653,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
                 start = 0
                 for i in firsts:
                     cols, part, _ = out[i]
-                    scores = (part + extra[start : start + len(cols)]).astype(part.dtype)
-                    out[i] = (cols, scores, False)
+                    out[i] = (cols, exact[start : start + len(cols)].astype(part.dtype), False)
                     start += len(cols)
             return out
 
@@ -1731,42 +1710,31 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         out_ids[:] = lookup[np.where(out_pos < 0, n, out_pos)]
         return out_ids, out_scores
 
-    def _pruned_parts(
-        self, n_cand: int
-    ) -> tuple[np.ndarray, sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    def _pruned_parts(self, n_cand: int) -> tuple[np.ndarray, sp.csr_matrix]:
         """The pruned search's index.
 
         Returns the common terms (a mask over columns: terms in more than :data:`_PRUNE_DF` of
-        the indexed articles and in more than *n_cand* of them); the search postings (one CSR
-        row per term: a rare term's postings in full, a common term's *champions* only, the
-        :data:`_PRUNE_CHAMPIONS` share of its postings where it weighs most); and, one CSR row
-        per article, its entries of common terms, then those of them that are not champions.
+        the indexed articles and in more than *n_cand* of them) and the search postings (one
+        CSR row per term: all of a rare term's postings; a common term's *champions*, the
+        articles where it weighs at least as much as in the article of rank
+        ``ceil(_PRUNE_CHAMPIONS × df)`` by weight). Only the search postings are a new copy
+        (part of the inverted index).
         """
-        matrix = self.matrix_
-        n = matrix.shape[0]
         inverted = self._inverted_index()
-        df = np.diff(inverted.indptr)
-        common = df > max(_PRUNE_DF * n, n_cand)
-        # rank of each common term's postings, heaviest first (ties: article order, as the
-        # sort is stable and postings are in article order)
-        term = np.repeat(np.arange(len(df), dtype=np.int32), df)
-        entries = np.flatnonzero(common[term])
-        order = entries[np.lexsort((-inverted.data[entries], term[entries]))]
-        t = term[order]
-        rank = np.arange(len(order)) - np.searchsorted(t, t, side="left")
-        champion = np.ones(inverted.nnz, dtype=bool)
-        champion[order] = rank < np.ceil(_PRUNE_CHAMPIONS * df[t])
-        search_index = _restrict(inverted, champion)
-        # the same flags, per article entry: transpose the flags along with the postings
-        flags = sp.csr_matrix(
-            (champion.astype(np.int8) + 1, inverted.indices, inverted.indptr),
-            shape=inverted.shape,
-        ).T.tocsr()
-        flags.sort_indices()
-        in_common = common[matrix.indices]
-        common_part = _restrict(matrix, in_common)
-        not_champion = _restrict(matrix, in_common & (flags.data == 1))
-        return common, search_index, common_part, not_champion
+        ptr, values = inverted.indptr, inverted.data
+        df = np.diff(ptr)
+        common = df > max(_PRUNE_DF * self.matrix_.shape[0], n_cand)
+        floor = np.full(len(df), -np.inf, dtype=np.float64)
+        for t in np.flatnonzero(common).tolist():
+            seg = values[ptr[t] : ptr[t + 1]]
+            kth = len(seg) - int(np.ceil(_PRUNE_CHAMPIONS * len(seg)))
+            floor[t] = np.partition(seg, kth)[kth]
+        searched = np.empty(inverted.nnz, dtype=bool)
+        for a in range(0, len(df), _ROW_CHUNK):  # a chunk of terms at a time
+            b = min(a + _ROW_CHUNK, len(df))
+            lo, hi = ptr[a], ptr[b]
+            searched[lo:hi] = values[lo:hi] >= np.repeat(floor[a:b], df[a:b])
+        return common, _restrict(inverted, searched)
 
     def duplicates(self, threshold: float | None = None) -> list[list[str | int]]:
         """Groups of near-duplicate articles (cosine >= *threshold*), by union-find.
