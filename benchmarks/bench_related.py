@@ -7,11 +7,12 @@ Usage::
         [--all-variants] [--full-baseline-max 40000]
 
 Run time on the 2-core development machine: ``--quick`` (2,000 articles, 2,000 synthetic) well under
-a minute; the default (OrangeSum 33k + synthetic 10k and 100k) about 22 min with the first
-``RelatedArticles`` (its exact ``related_all`` takes ~510 s at 100k), ~15 min once it is 5x
-faster than the baseline; ``--synthetic 1000000`` about 55 min more (the 1M baseline: fit 4 min,
-2,000-row kneighbors sample 6 min, 14 GB; newsnlp: fit 4-5 min, ``related_all`` abandoned after
-``--timeout``, then a second worker refits for the latency).
+a minute; ``--synthetic 10000,100000,1000000`` 55 min (measured: OrangeSum quality and speed
+~20 min; at 1M the baseline fits in 4 min and its 2,000-row kneighbors sample takes 5 min at
+14 GB; newsnlp fits in 4 min, then its one-off costs take ~13 min per run: inverted index,
+near-duplicate groups, pruned search index). Corpora larger than ``--full-baseline-max`` are
+timed on the same 2,000 random rows for both systems and extrapolated (newsnlp with
+``related_all(ids=...)``, its one-off costs added once).
 
 Every measurement runs in a fresh subprocess of this script (so that peak RSS is per system and
 per corpus), one at a time. Baselines are measured in the same run, on the same texts. newsnlp is
