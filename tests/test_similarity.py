@@ -970,23 +970,19 @@ def test_fingerprint_file_checked(tmp_path):
     path, mpath = folder / "body_fingerprints.npy", folder / "manifest.json"
     manifest = json.loads(mpath.read_text())
     # content that is not fingerprints, with a manifest rewritten to match: refused all the same
-    np.save(path, np.array([b"not hex!"] * len(SB_IDS), dtype="S32"), allow_pickle=False)
     files = {**manifest["files"]}
-    files["body_fingerprints.npy"] = {
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "size": path.stat().st_size,
-    }
-    mpath.write_text(json.dumps({**manifest, "files": files}))
-    with pytest.raises(ValueError, match=r"body_fingerprints\.npy must hold"):
-        RelatedArticles.load(folder)
-    np.save(path, np.zeros(3, dtype="S32"), allow_pickle=False)  # wrong length
-    files["body_fingerprints.npy"] = {
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "size": path.stat().st_size,
-    }
-    mpath.write_text(json.dumps({**manifest, "files": files}))
-    with pytest.raises(ValueError, match=r"body_fingerprints\.npy must hold"):
-        RelatedArticles.load(folder)
+    for bad in (
+        np.array([b"not hex!"] * len(SB_IDS), dtype="S32"),
+        np.zeros(3, dtype="S32"),  # wrong length
+    ):
+        np.save(path, bad, allow_pickle=False)
+        files["body_fingerprints.npy"] = {
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "size": path.stat().st_size,
+        }
+        mpath.write_text(json.dumps({**manifest, "files": files}))
+        with pytest.raises(ValueError, match=r"body_fingerprints\.npy must hold"):
+            RelatedArticles.load(folder)
     # listed in the manifest but missing
     path.unlink()
     with pytest.raises(ValueError, match=r"body_fingerprints\.npy is missing"):
