@@ -527,16 +527,20 @@ def _prefix(matrix: sp.csr_matrix, df: np.ndarray, eps: float) -> sp.csr_matrix:
     """Each row without entries of squared sum at most ``eps**2``: those of its most frequent
     terms (longest postings) first, so that the prefix's postings are short. Rows are handled
     :data:`_ROW_CHUNK` at a time (the temporaries stay small whatever the corpus size)."""
+    n_terms = matrix.shape[1]
+    rank = np.empty(n_terms, dtype=np.int64)  # terms by document frequency, most frequent first
+    rank[np.argsort(-df, kind="stable")] = np.arange(n_terms)
     keep = np.ones(matrix.nnz, dtype=bool)
     for a in range(0, matrix.shape[0], _ROW_CHUNK):
         b = min(a + _ROW_CHUNK, matrix.shape[0])
         lo, hi = matrix.indptr[a], matrix.indptr[b]
         counts = np.diff(matrix.indptr[a : b + 1])
-        rows = np.repeat(np.arange(b - a), counts)
-        vals = matrix.data[lo:hi].astype(np.float64)
-        # rows stay in place; within a row, most frequent terms first (then smallest weights)
-        order = np.lexsort((vals, -df[matrix.indices[lo:hi]], rows))
-        energy = np.cumsum(vals[order] ** 2)
+        # rows stay in place; within a row, most frequent terms first (a unique integer key:
+        # one argsort instead of a much slower lexsort)
+        key = np.repeat(np.arange(b - a, dtype=np.int64) * n_terms, counts)
+        key += rank[matrix.indices[lo:hi]]
+        order = np.argsort(key)
+        energy = np.cumsum(matrix.data[lo:hi][order].astype(np.float64) ** 2)
         before = np.concatenate(([0.0], energy))[matrix.indptr[a:b] - lo]
         in_suffix = energy - np.repeat(before, counts) <= eps * eps * (1 - 1e-9)
         keep[lo + order[in_suffix]] = False
@@ -605,8 +609,10 @@ def _split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
     rows = np.repeat(np.arange(q.shape[0]), np.diff(q.indptr))
     is_common = common[q.indices]
     entries = np.flatnonzero(is_common)
-    # common entries by row, heaviest first (ties: column order): rank within the row
-    order = entries[np.lexsort((q.indices[entries], -q.data[entries], rows[entries]))]
+    # common entries by row, heaviest first (ties: column order, the entries' order): two
+    # stable sorts, cheaper than a lexsort
+    order = entries[np.argsort(-q.data[entries], kind="stable")]
+    order = order[np.argsort(rows[order], kind="stable")]
     row_of = rows[order]
     first = np.searchsorted(row_of, row_of, side="left")
     searched = ~is_common
@@ -614,9 +620,45 @@ def _split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
     return _restrict(q, searched)
 
 
-def _aligned_dots(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
-    """``a[i] · b[i]`` for every row *i* of two CSR matrices of the same shape (float32)."""
-    return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float32).ravel()
+try:  # scipy's own kernel for a sparse matrix times a dense vector
+    from scipy.sparse._sparsetools import csr_matvec as _csr_matvec
+except ImportError:  # pragma: no cover - a scipy that moved it: the public product is used
+    _csr_matvec = None
+
+
+def _pair_scores(matrix: sp.csr_matrix, q: sp.csr_matrix, cand: np.ndarray) -> np.ndarray:
+    """``matrix[cand[i, j]] · q[i]`` for every cell of *cand* (one row of candidates per row
+    of *q*), with the arithmetic of :meth:`RelatedArticles.related` (bit for bit).
+
+    Each query row is scattered into a dense vector, and its candidates' rows (gathered
+    :data:`_PAIR_CHUNK` cells at a time) are multiplied by it with scipy's matrix-vector kernel:
+    one gather per entry of a candidate, no merge of the two rows. The sums run over each
+    candidate's terms in column order, adding 0 for the terms that the query lacks: exactly the
+    sums of the inverted-index search.
+    """
+    n_rows, width = cand.shape
+    out = np.zeros((n_rows, width), dtype=matrix.dtype)
+    if n_rows == 0 or width == 0:
+        return out
+    dense = np.zeros(matrix.shape[1], dtype=matrix.dtype)
+    qp, qj, qx = q.indptr, q.indices, q.data.astype(matrix.dtype, copy=False)
+    step = max(1, _PAIR_CHUNK // width)
+    for a in range(0, n_rows, step):
+        b = min(a + step, n_rows)
+        g = matrix[cand[a:b].ravel()]
+        gp, gj, gx = g.indptr, g.indices.astype(g.indptr.dtype, copy=False), g.data
+        for i in range(a, b):
+            terms = qj[qp[i] : qp[i + 1]]
+            dense[terms] = qx[qp[i] : qp[i + 1]]
+            ptr = gp[(i - a) * width : (i - a + 1) * width + 1]
+            if _csr_matvec is not None:
+                _csr_matvec(width, len(dense), ptr, gj, gx, dense, out[i])
+            else:  # pragma: no cover - see the import
+                lo, hi = ptr[0], ptr[-1]
+                rows = sp.csr_matrix((gx[lo:hi], gj[lo:hi], ptr - lo), shape=(width, len(dense)))
+                out[i] = rows @ dense
+            dense[terms] = 0
+    return out
 
 
 class _UnionFind:
@@ -1403,13 +1445,6 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         postings = self._inverted_index()[q.indices]
         return np.asarray(postings.T @ q.data, dtype=q.data.dtype)
 
-    @staticmethod
-    def _candidate_mask(
-        cols: np.ndarray, scores: np.ndarray, self_pos: int, threshold: float
-    ) -> np.ndarray:
-        """Candidates of one row of the similarity matrix: shared terms, not self, not duplicates."""
-        return (scores > 0) & (scores < threshold - _EPS) & (cols != self_pos)
-
     def _explain(self, q: sp.csr_matrix, pos: int) -> tuple[str, ...]:
         row = self.matrix_[pos]
         common, iq, ir = np.intersect1d(
@@ -1613,77 +1648,61 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             cols = np.flatnonzero(scores)
             return cols, scores[cols]
 
-        def block_candidates(a: int, b: int) -> list[tuple[np.ndarray, np.ndarray, bool]]:
-            """Each row's candidates (cols, exact scores, complete: all of the row's)."""
-            q = self.matrix_[a:b] if targets is None else self.matrix_[targets[a:b]]
-            me = positions_of(a, b)
-            if not pruned:
-                s = _product(q, inverted)
-                ptr, idx, val = s.indptr, s.indices, s.data
-                return [
-                    (idx[ptr[r] : ptr[r + 1]].astype(np.int64), val[ptr[r] : ptr[r + 1]], True)
-                    for r in range(b - a)
-                ]
-            search_part = _split_query(q, common)
-            s = _product(search_part, search_index)
+        def usable(cols: np.ndarray, scores: np.ndarray, me: np.ndarray) -> np.ndarray:
+            """Mask of the candidates that may be recommended to *me* (broadcast with *cols*)."""
+            ok = (scores > 0) & (scores < threshold - _EPS) & (cols != me)
+            own = codes[me]
+            return ok & ((own < 0) | (codes[cols] != own))  # same body, whatever the titles
+
+        def pruned_candidates(q: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            """Rows of *q* with more than *n_cand* candidates in the pruned search, with their
+            *n_cand* best candidates (``(rows, n_cand)``) and those candidates' exact scores."""
+            s = _product(_split_query(q, common), search_index)
             ptr, idx, val = s.indptr, s.indices, s.data
-            out: list = []
-            pair_rows, pair_cols, firsts = [], [], []
-            for r in range(b - a):
-                cols = idx[ptr[r] : ptr[r + 1]].astype(np.int64)
-                if len(cols) <= n_cand:  # few candidates: search this row exactly
-                    out.append((*exact_row(int(me[r])), True))
-                    continue
-                cols, part = _top_k(cols, val[ptr[r] : ptr[r + 1]], n_cand)
-                firsts.append(len(out))
-                out.append((cols, part, False))
-                pair_rows.append(np.full(len(cols), r, dtype=np.int64))
-                pair_cols.append(cols)
-            if firsts:  # rescore each pair exactly, on all terms
-                rows_p, cols_p = np.concatenate(pair_rows), np.concatenate(pair_cols)
-                exact = np.concatenate(
-                    [
-                        _aligned_dots(
-                            q[rows_p[c : c + _PAIR_CHUNK]],
-                            self.matrix_[cols_p[c : c + _PAIR_CHUNK]],
-                        )
-                        for c in range(0, len(rows_p), _PAIR_CHUNK)
-                    ]
-                )
-                start = 0
-                for i in firsts:
-                    cols, part, _ = out[i]
-                    out[i] = (cols, exact[start : start + len(cols)].astype(part.dtype), False)
-                    start += len(cols)
-            return out
+            many = np.flatnonzero(np.diff(ptr) > n_cand)
+            cand = np.empty((len(many), n_cand), dtype=np.int64)
+            for i, r in enumerate(many.tolist()):
+                lo, hi = ptr[r], ptr[r + 1]
+                cand[i] = idx[lo:hi][np.argpartition(val[lo:hi], hi - lo - n_cand)[-n_cand:]]
+            return many, cand, _pair_scores(self.matrix_, q[many], cand)
 
         def run(block: tuple[int, int]) -> None:
             a, b = block
-            rows = block_candidates(a, b)
+            q = self.matrix_[a:b] if targets is None else self.matrix_[targets[a:b]]
             me = positions_of(a, b)
-
-            def candidates(r: int, cands: tuple | None = None) -> tuple[np.ndarray, np.ndarray]:
-                cols, scores, _ = rows[r] if cands is None else cands
-                ok = self._candidate_mask(cols, scores, me[r], threshold)
-                if codes[me[r]] >= 0:
-                    ok &= codes[cols] != codes[me[r]]  # same body, whatever the titles
-                return cols[ok], scores[ok]
-
-            if groups is None:
-                for r in range(b - a):
-                    cols, scores = _top_k(*candidates(r), k)
-                    out_pos[a + r, : len(cols)] = cols
-                    out_scores[a + r, : len(cols)] = scores
-                return
             top_pos = np.full((b - a, m), -1, dtype=np.int64)
             top_scores = np.full((b - a, m), np.nan, dtype=np.float32)
             complete = np.ones(b - a, dtype=bool)  # the row's top m holds all its candidates
-            for r in range(b - a):
-                cols, scores = candidates(r)
-                complete[r] = rows[r][2] and len(cols) <= m
+            full: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # rows with all their candidates
+            if pruned:
+                many, cand, exact = pruned_candidates(q)
+                # the rows searched with pruning: best m of their n_cand, all rows at once
+                ok = usable(cand, exact, me[many][:, None])
+                order = np.lexsort((cand, np.where(ok, -exact, np.inf)), axis=1)[:, :m]
+                kept = np.take_along_axis(ok, order, axis=1)
+                top_pos[many] = np.where(kept, np.take_along_axis(cand, order, axis=1), -1)
+                top_scores[many] = np.where(kept, np.take_along_axis(exact, order, axis=1), np.nan)
+                complete[many] = False
+                few = np.ones(b - a, dtype=bool)
+                few[many] = False
+                for r in np.flatnonzero(few).tolist():  # few candidates: this row exactly
+                    full[r] = exact_row(int(me[r]))
+            else:
+                s = _product(q, inverted)
+                ptr, idx, val = s.indptr, s.indices, s.data
+                for r in range(b - a):
+                    full[r] = (idx[ptr[r] : ptr[r + 1]].astype(np.int64), val[ptr[r] : ptr[r + 1]])
+            for r, (cols, scores) in full.items():
+                ok = usable(cols, scores, me[r])
+                cols, scores = cols[ok], scores[ok]
+                complete[r] = len(cols) <= m
                 cols, scores = _top_k(cols, scores, m)
                 top_pos[r, : len(cols)] = cols
                 top_scores[r, : len(cols)] = scores
+            if groups is None:  # m == k
+                out_pos[a:b] = top_pos
+                out_scores[a:b] = top_scores
+                return
             keep = _first_of_group(groups, top_pos)
             kept = np.argsort(~keep, axis=1, kind="stable")[:, :k]  # kept cells first, in order
             filled = np.take_along_axis(keep, kept, axis=1)
@@ -1691,7 +1710,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             out_pos[a:b] = pos
             out_scores[a:b] = np.where(filled, np.take_along_axis(top_scores, kept, axis=1), np.nan)
             for r in np.flatnonzero(~filled[:, -1] & ~complete).tolist():  # short: widen
-                cols, scores = candidates(r, None if rows[r][2] else (*exact_row(int(me[r])), True))
+                # all the row's candidates (a pruned row's: exactly, now)
+                cols, scores = full[r] if r in full else exact_row(int(me[r]))
+                ok = usable(cols, scores, me[r])
+                cols, scores = cols[ok], scores[ok]
                 cols, scores = _top_k_collapsed(
                     lambda w, c=cols, v=scores: _top_k(c, v, w), len(cols), k, groups, 4 * m
                 )
