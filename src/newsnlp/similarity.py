@@ -620,10 +620,11 @@ def _split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
     return _restrict(q, searched)
 
 
-try:  # scipy's own kernel for a sparse matrix times a dense vector
+try:  # scipy's own kernels for a sparse matrix times a dense vector
+    from scipy.sparse._sparsetools import csc_matvec as _csc_matvec
     from scipy.sparse._sparsetools import csr_matvec as _csr_matvec
-except ImportError:  # pragma: no cover - a scipy that moved it: the public product is used
-    _csr_matvec = None
+except ImportError:  # pragma: no cover - a scipy that moved them: the public product is used
+    _csc_matvec = _csr_matvec = None
 
 
 def _pair_scores(matrix: sp.csr_matrix, q: sp.csr_matrix, cand: np.ndarray) -> np.ndarray:
@@ -1438,19 +1439,29 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     def _query_scores(self, q: sp.csr_matrix) -> np.ndarray:
         """Cosine of one query row with every indexed article, as a dense vector.
 
-        Reads only the postings of the query's terms (rows of the inverted index) and sums them
+        Reads only the postings of the query's terms (rows of the inverted index) and adds them
         term by term in column order: exactly the arithmetic of ``q @ inverted`` (so the scores
         equal :meth:`related_all`'s bit for bit), without its second pass and sparse output.
+        Each posting list is read in place by scipy's kernel (no copy of the postings).
         """
-        postings = self._inverted_index()[q.indices]
-        return np.asarray(postings.T @ q.data, dtype=q.data.dtype)
+        inverted = self._inverted_index()
+        dtype = inverted.data.dtype
+        scores = np.zeros(inverted.shape[1], dtype=dtype)
+        weights = q.data.astype(dtype, copy=False)
+        if _csc_matvec is None:  # pragma: no cover - see the import
+            return np.asarray(inverted[q.indices].T @ weights, dtype=dtype)
+        ptr, idx, val = inverted.indptr, inverted.indices, inverted.data
+        for t, w in zip(q.indices.tolist(), weights, strict=True):
+            # scores[idx[ptr[t]:ptr[t+1]]] += val[...] * w, as one column of a CSC product
+            _csc_matvec(len(scores), 1, ptr[t : t + 2], idx, val, w.reshape(1), scores)
+        return scores
 
     def _explain(self, q: sp.csr_matrix, pos: int) -> tuple[str, ...]:
-        row = self.matrix_[pos]
+        lo, hi = self.matrix_.indptr[pos], self.matrix_.indptr[pos + 1]  # the row, no copy
         common, iq, ir = np.intersect1d(
-            q.indices, row.indices, assume_unique=True, return_indices=True
+            q.indices, self.matrix_.indices[lo:hi], assume_unique=True, return_indices=True
         )
-        contrib = q.data[iq].astype(np.float64) * row.data[ir]
+        contrib = q.data[iq].astype(np.float64) * self.matrix_.data[lo:hi][ir]
         order = np.lexsort((common, -contrib))[:_N_TERMS]
         return tuple(self._terms[c] for c in common[order])
 
