@@ -26,8 +26,9 @@ its columns print ``n/a``.
    with the same pair; P@10 tags = mean, over the 9,710 articles with >= 1 editorial tag, of the
    share of neighbours sharing at least one tag (untagged neighbours and missing neighbours are
    misses). Also shown: "tags, tagged pool", the same P@10 when neighbours are searched among
-   the tagged articles only (information: the issue's 0.765 reference is close to that figure,
-   0.777, while the definition above gives 0.626 for the same baseline).
+   the tagged articles only: the issue's 0.765 reference is close to that figure (0.777), while
+   the definition above gives 0.626 for the same baseline, so the tag goal is checked on the
+   tagged pool and the all-article figure is information.
    Baseline: ``TfidfVectorizer()`` defaults on ``title + "\\n" + body`` (this reproduces the issue's
    0.589; bodies alone give 0.577), exact cosine top-10 computed blockwise by this script
    (:func:`exact_top_k`), ties broken by position like newsnlp: equal scores are identical copies
@@ -42,7 +43,8 @@ its columns print ``n/a``.
 2. **Near-duplicates** (same newsnlp model): recall of the pairs of a duplicate group whose bodies
    are identical (``text`` equal) among the pairs put in one group by ``.duplicates()`` (goal
    >= 0.95); and how many times a member of an article's own duplicate group appears in its top
-   10 from ``related_all(k=10)`` (goal 0), split identical-body / other groups. The baseline's
+   10 from ``related_all(k=10)``, split identical-body (goal 0: the issue's "none of them ever
+   recommended") / other groups (updated versions with another body: information). The baseline's
    count (top 10 with only the article itself excluded) is shown for comparison.
 3. **Speed of ``related_all(k=10)``** on OrangeSum (``title + "\\n" + body``) and on the synthetic
    corpus (``benchmarks/_synthetic.py``). Baseline: ``TfidfVectorizer()`` then
@@ -1002,7 +1004,14 @@ def report(figures: dict, sizes: list[int]) -> None:
         d, b = qn.get("default"), qb.get("title+body")
         if d and b:
             met["quality_topic"] = d["topic"] - b["topic"] >= GOALS["quality_delta"]
-            met["quality_tags"] = d["tags"] - b["tags"] >= GOALS["quality_delta"]
+            # the issue's tag measure is over the 9,710 tagged articles (its baseline 0.765 is
+            # what the tagged pool gives; the all-article pool, printed too, gives 0.626)
+            tags = (
+                "tags_tagged_pool"
+                if "tags_tagged_pool" in d and "tags_tagged_pool" in b
+                else "tags"
+            )
+            met["quality_tags"] = d[tags] - b[tags] >= GOALS["quality_delta"]
         if b:
             print(
                 f"(exact blockwise top-k of this script on the baseline matrix: {b['exact_topk_s']:.1f} s)"
@@ -1032,10 +1041,12 @@ def report(figures: dict, sizes: list[int]) -> None:
             print(
                 f"own-group members in related_all(k=10) top 10s: {dup['group_members_in_top10']:,} "
                 f"(identical body {dup['identical_in_top10']:,}, other groups "
-                f"{dup['other_group_in_top10']:,}); goal 0"
+                f"{dup['other_group_in_top10']:,}); goal: 0 identical-body pairs recommended"
             )
             met["dup_recall"] = (dup["recall_identical"] or 0) >= GOALS["dup_recall"]
-            met["dup_in_top10"] = dup["group_members_in_top10"] <= GOALS["dup_in_top10"]
+            # the issue: none of the identical-body pairs ever recommended (updated versions of
+            # a wire, listed in the same group with another body, are counted above for information)
+            met["dup_in_top10"] = dup["identical_in_top10"] <= GOALS["dup_in_top10"]
         else:
             print("newsnlp: n/a")
         if b:

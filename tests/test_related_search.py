@@ -155,19 +155,37 @@ def test_row_chunks_do_not_change_results(corpus, monkeypatch):
     assert est.duplicates() == ref_dups and len(ref_dups) >= 5
 
 
-@pytest.mark.parametrize("chunk", [1, 3, 1 << 16])
-def test_restrict_keeps_masked_entries(chunk, monkeypatch):
+@pytest.mark.parametrize(
+    ("chunk", "entries"), [(1, 1 << 23), (3, 1 << 23), (1 << 16, 4), (1 << 16, 1)]
+)
+@pytest.mark.parametrize("as_function", [False, True])
+def test_restrict_keeps_masked_entries(chunk, entries, as_function, monkeypatch):
     monkeypatch.setattr(similarity, "_ROW_CHUNK", chunk)
-    rng = np.random.default_rng(chunk)
+    monkeypatch.setattr(similarity, "_ENTRY_CHUNK", entries)
+    rng = np.random.default_rng(chunk + entries)
     m = sp.random(25, 12, density=0.3, format="csr", dtype=np.float32, random_state=rng)
     m = sp.csr_matrix(m.multiply(rng.random((25, 1)) > 0.3))  # empty rows, also at the end
     m = sp.vstack([m, sp.csr_matrix((3, 12), dtype=np.float32)], format="csr")
     mask = rng.random(m.nnz) > 0.4
-    got = similarity._restrict(m, mask)
+    calls = []
+
+    def part(a: int, b: int) -> np.ndarray:  # the mask of rows a..b, as _pruned_parts gives it
+        calls.append((a, b))
+        return mask[m.indptr[a] : m.indptr[b]]
+
+    got = similarity._restrict(m, part if as_function else mask)
     rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
     want = sp.csr_matrix((m.data[mask], (rows[mask], m.indices[mask])), shape=m.shape)
     np.testing.assert_array_equal(got.toarray(), want.toarray())
     np.testing.assert_array_equal(got.indptr, want.indptr)
+    if as_function:  # chunks cover the rows in order, within the limits (a long row alone)
+        chunks = calls[: len(calls) // 2]
+        assert chunks == calls[len(calls) // 2 :]
+        assert [a for a, _ in chunks] == [0] + [b for _, b in chunks[:-1]]
+        assert chunks[-1][1] == m.shape[0]
+        for a, b in chunks:
+            assert b - a <= chunk
+            assert b - a == 1 or m.indptr[b] - m.indptr[a] <= entries
 
 
 @pytest.mark.parametrize("kernel", [True, False])

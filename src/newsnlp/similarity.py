@@ -57,7 +57,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -343,8 +343,9 @@ _PAIR_CHUNK = 16384  # candidate pairs verified or rescored at a time
 _PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
 _PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
 _PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
-_ROW_CHUNK = 1 << 16  # rows handled at a time by whole-matrix helpers (bounded temporaries)
-_BLOCK_ENTRIES = 1 << 25  # cap on block rows × documents (a block's scores stay under ~400 MB)
+_ROW_CHUNK = 1 << 16  # rows handled at a time by whole-matrix helpers (bounded temporaries),
+_ENTRY_CHUNK = 1 << 23  # and entries, unless a single row has more
+_BLOCK_ENTRIES = 1 << 24  # cap on block rows × documents (a block's scores stay under ~200 MB)
 
 
 def _as_list(values: object, name: str) -> list:
@@ -525,14 +526,13 @@ def _top_k_collapsed(
 
 def _prefix(matrix: sp.csr_matrix, df: np.ndarray, eps: float) -> sp.csr_matrix:
     """Each row without entries of squared sum at most ``eps**2``: those of its most frequent
-    terms (longest postings) first, so that the prefix's postings are short. Rows are handled
-    :data:`_ROW_CHUNK` at a time (the temporaries stay small whatever the corpus size)."""
+    terms (longest postings) first, so that the prefix's postings are short. Rows are handled a
+    chunk at a time (:func:`_row_chunks`: the temporaries stay small whatever the corpus size)."""
     n_terms = matrix.shape[1]
     rank = np.empty(n_terms, dtype=np.int64)  # terms by document frequency, most frequent first
     rank[np.argsort(-df, kind="stable")] = np.arange(n_terms)
     keep = np.ones(matrix.nnz, dtype=bool)
-    for a in range(0, matrix.shape[0], _ROW_CHUNK):
-        b = min(a + _ROW_CHUNK, matrix.shape[0])
+    for a, b in _row_chunks(matrix.indptr):
         lo, hi = matrix.indptr[a], matrix.indptr[b]
         counts = np.diff(matrix.indptr[a : b + 1])
         # rows stay in place; within a row, most frequent terms first (a unique integer key:
@@ -588,19 +588,45 @@ def _product(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix((data[:nnz], indices[:nnz], indptr), shape=(m, n), copy=False)
 
 
-def _restrict(matrix: sp.csr_matrix, mask: np.ndarray) -> sp.csr_matrix:
-    """*matrix* (CSR, canonical) with only the entries where *mask* (one per entry) is true."""
+def _row_chunks(indptr: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Consecutive row ranges ``(a, b)`` of a CSR matrix, each of at most :data:`_ROW_CHUNK`
+    rows and, unless a single row is longer, :data:`_ENTRY_CHUNK` entries: the temporaries of a
+    whole-matrix helper stay small whatever the corpus size (postings of common terms
+    included)."""
+    n = len(indptr) - 1
+    a = 0
+    while a < n:
+        b = int(np.searchsorted(indptr, indptr[a] + _ENTRY_CHUNK, side="right")) - 1
+        b = min(max(b, a + 1), a + _ROW_CHUNK, n)
+        yield a, b
+        a = b
+
+
+def _restrict(
+    matrix: sp.csr_matrix, mask: np.ndarray | Callable[[int, int], np.ndarray]
+) -> sp.csr_matrix:
+    """*matrix* (CSR, canonical) with only the entries where *mask* (one per entry) is true.
+
+    *mask* may also be a function ``(a, b) -> mask of the entries of rows a..b``, called twice
+    per chunk of rows: the whole mask is then never held (a matrix's worth of booleans).
+    """
     ptr = matrix.indptr
-    n = matrix.shape[0]
-    counts = np.zeros(n, dtype=np.int64)
-    for a in range(0, n, _ROW_CHUNK):  # kept entries per row, a chunk of rows at a time
-        b = min(a + _ROW_CHUNK, n)
-        kept = np.concatenate(([0], np.cumsum(mask[ptr[a] : ptr[b]], dtype=np.int64)))
+    part = mask if callable(mask) else (lambda a, b: mask[ptr[a] : ptr[b]])
+    counts = np.zeros(matrix.shape[0], dtype=np.int64)
+    for a, b in _row_chunks(ptr):  # kept entries per row
+        kept = np.concatenate(([0], np.cumsum(part(a, b), dtype=np.int64)))
         counts[a:b] = kept[ptr[a + 1 : b + 1] - ptr[a]] - kept[ptr[a:b] - ptr[a]]
     indptr = np.concatenate(([0], np.cumsum(counts)))
-    return sp.csr_matrix(
-        (matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape, copy=False
-    )
+    if callable(mask):
+        data = np.empty(indptr[-1], dtype=matrix.data.dtype)
+        indices = np.empty(indptr[-1], dtype=matrix.indices.dtype)
+        for a, b in _row_chunks(ptr):
+            m = part(a, b)
+            data[indptr[a] : indptr[b]] = matrix.data[ptr[a] : ptr[b]][m]
+            indices[indptr[a] : indptr[b]] = matrix.indices[ptr[a] : ptr[b]][m]
+    else:
+        data, indices = matrix.data[mask], matrix.indices[mask]
+    return sp.csr_matrix((data, indices, indptr), shape=matrix.shape, copy=False)
 
 
 def _split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
@@ -787,7 +813,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         :meth:`duplicates`. A block holds up to ``rows × n_documents`` scores (about 12 bytes
         each, per thread: news similarity matrices are nearly dense, as almost every pair of
         articles shares some term), so the rows per block are also capped at
-        ``2**25 // n_documents`` (≈ 400 MB per thread); lower *block_size* to use less memory.
+        ``2**24 // n_documents`` (≈ 200 MB per thread); lower *block_size* to use less memory.
     search : {"pruned", "exact"}, default="pruned"
         How :meth:`related_all` finds each article's neighbours. ``"exact"`` scores every pair
         of articles sharing a term. ``"pruned"`` gathers each article's *n_candidates* best
@@ -1762,11 +1788,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
             seg = values[ptr[t] : ptr[t + 1]]
             kth = len(seg) - int(np.ceil(_PRUNE_CHAMPIONS * len(seg)))
             floor[t] = np.partition(seg, kth)[kth]
-        searched = np.empty(inverted.nnz, dtype=bool)
-        for a in range(0, len(df), _ROW_CHUNK):  # a chunk of terms at a time
-            b = min(a + _ROW_CHUNK, len(df))
-            lo, hi = ptr[a], ptr[b]
-            searched[lo:hi] = values[lo:hi] >= np.repeat(floor[a:b], df[a:b])
+
+        def searched(a: int, b: int) -> np.ndarray:  # postings of terms a..b that are searched
+            return values[ptr[a] : ptr[b]] >= np.repeat(floor[a:b], df[a:b])
+
         return common, _restrict(inverted, searched)
 
     def duplicates(self, threshold: float | None = None) -> list[list[str | int]]:
