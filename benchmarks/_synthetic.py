@@ -4,7 +4,7 @@ Not a package module: ``bench_related.py`` and the tests load it by path. Needs 
 
 A document is a string of word tokens ``w<rank>`` (``w0`` is the most frequent word) separated by
 single spaces, e.g. ``"w3 w17 w0 w20417 …"``: both scikit-learn's default token pattern and
-newsnlp's :func:`~newsnlp.similarity.french_analyzer` keep every such token as it is (two or more
+newsnlp's :func:`~newsnlp.related.french_analyzer` keep every such token as it is (two or more
 word characters, not all digits, ASCII: no stop word, no accent folding).
 
 * Vocabulary: ``vocab_size`` word types (default 200,000), Zipfian frequencies

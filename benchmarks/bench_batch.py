@@ -100,7 +100,7 @@ def cpu_seconds() -> float:
 
 
 def worker(spec: dict) -> dict:
-    from newsnlp.readtime import count_words
+    from newsnlp.text.readtime import count_words
 
     system, batch_size = spec["system"], spec["batch_size"]
     records = load_records(Path(spec["data"]), spec["limit"])
@@ -122,7 +122,7 @@ def worker(spec: dict) -> dict:
 
     else:
         from newsnlp.batch import annotate
-        from newsnlp.pipeline import load_pipeline
+        from newsnlp.entities.spacy_component import load_pipeline
 
         n_process = int(system.split("-")[1])
         zone = not system.endswith("-nozone")

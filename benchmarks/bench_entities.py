@@ -70,7 +70,7 @@ def newsnlp_api(name: str):
 
     import newsnlp  # ImportError: not installed
 
-    for module in (newsnlp, "newsnlp.entities", "newsnlp.pipeline"):
+    for module in (newsnlp, "newsnlp.entities", "newsnlp.entities.spacy_component"):
         try:
             found = getattr(
                 importlib.import_module(module) if isinstance(module, str) else module, name, None

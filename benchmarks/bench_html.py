@@ -3,7 +3,7 @@
 Compares, by body-text token F1 against ``reference_text``:
 
 (a) ``trafilatura.extract(html)`` with default options (baseline),
-(b) ``newsnlp.html.extract_html(html).text``,
+(b) ``newsnlp.text.html.extract_html(html).text``,
 (c) ``newsnlp.clean_article(html).body`` (the cleaned text without its title line, which
     ``reference_text`` does not contain either).
 
@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print('trafilatura is not installed: pip install "newsnlp[html]"', file=sys.stderr)
         return 1
-    from newsnlp.html import extract_html
+    from newsnlp.text.html import extract_html
 
     pages = load_pages(args.data, args.limit)
     refs = [p["reference_text"] for p in pages]
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     methods: dict[str, Callable[[str], str] | None] = {
         "(a) trafilatura.extract default": lambda h: trafilatura.extract(h) or "",
-        "(b) newsnlp.html.extract_html": lambda h: extract_html(h).text,
+        "(b) newsnlp.text.html.extract_html": lambda h: extract_html(h).text,
     }
     try:
         from newsnlp import clean_article
@@ -195,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     if args.show_extra:
-        out_b = outputs["(b) newsnlp.html.extract_html"]
+        out_b = outputs["(b) newsnlp.text.html.extract_html"]
         ranked = sorted(
             range(n), key=lambda i: prf(out_b[i], refs[i])[1] - prf(out_b[i], refs[i])[0]
         )

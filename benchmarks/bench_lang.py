@@ -1,4 +1,4 @@
-"""Benchmark ``newsnlp.lang`` against langdetect: accuracy, repeatability and speed.
+"""Benchmark ``newsnlp.text.langid`` against langdetect: accuracy, repeatability and speed.
 
 Accuracy: the Lingua test data (``lingua-langid-testdata``), sentences and word pairs, for French
 and the 20 most common European languages. The detector's few constants were tuned on the *even*
@@ -71,7 +71,7 @@ def accuracy(answers: Sequence[str], lang: str) -> float:
 def subprocess_answers(items: list[str]) -> list[str]:
     """Detect *items* in a fresh interpreter (proves process-independence)."""
     code = (
-        "import json, sys; from newsnlp.lang import detect_language; "
+        "import json, sys; from newsnlp.text.langid import detect_language; "
         "items = json.load(sys.stdin); json.dump([detect_language(t) for t in items], sys.stdout)"
     )
     env = {"PYTHONPATH": str(REPO / "src"), "PYTHONHASHSEED": "random"}
@@ -89,7 +89,7 @@ def subprocess_answers(items: list[str]) -> list[str]:
 def cold_start_seconds() -> tuple[float, float]:
     """Return (import time, first-call time incl. lazy model load) measured in a fresh process."""
     code = (
-        "import time; t0 = time.perf_counter(); import newsnlp.lang as m; "
+        "import time; t0 = time.perf_counter(); import newsnlp.text.langid as m; "
         "t1 = time.perf_counter(); m.detect_language('Bonjour à tous'); "
         "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
     )
@@ -105,7 +105,7 @@ def cold_start_seconds() -> tuple[float, float]:
 
 
 def bench_accuracy(data_dir: Path, lines: str, check_unseeded: bool) -> None:
-    from newsnlp.lang import detect_language
+    from newsnlp.text.langid import detect_language
 
     base = data_dir / "lingua-langid-testdata"
     missing = [lang for lang in LANGS if not (base / "sentences" / f"{lang}.txt").exists()]

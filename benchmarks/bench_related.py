@@ -16,7 +16,7 @@ timed on the same 2,000 random rows for both systems and extrapolated (newsnlp w
 
 Every measurement runs in a fresh subprocess of this script (so that peak RSS is per system and
 per corpus), one at a time. Baselines are measured in the same run, on the same texts. newsnlp is
-``newsnlp.similarity.RelatedArticles`` with its default parameters; until that module exists,
+``newsnlp.related.RelatedArticles`` with its default parameters; until that module exists,
 its columns print ``n/a``.
 
 1. **Quality** (OrangeSum, 33,059 articles). For every article, its 10 nearest articles excluding
@@ -327,10 +327,10 @@ def recall_at_k(
 
 # ------------------------------------------------------------------------------ newsnlp API
 def newsnlp_similarity():
-    """The ``newsnlp.similarity`` module (ImportError / AttributeError if not there yet)."""
+    """The ``newsnlp.related`` module (ImportError / AttributeError if not there yet)."""
     import importlib
 
-    module = importlib.import_module("newsnlp.similarity")
+    module = importlib.import_module("newsnlp.related")
     module.RelatedArticles  # noqa: B018 - AttributeError if missing
     return module
 

@@ -84,7 +84,7 @@ def summarize(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def run_local(spec: dict) -> dict:
     from newsnlp.batch import annotate
-    from newsnlp.pipeline import load_pipeline
+    from newsnlp.entities.spacy_component import load_pipeline
 
     records = load_records(Path(spec["data"]), spec["limit"])
     n_process = int(spec["system"].split("-")[1])

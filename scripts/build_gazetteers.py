@@ -1021,7 +1021,7 @@ def norm(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Same folding as :func:`newsnlp.gazetteer.fold` (kept in sync by the tests)."""
+    """Same folding as :func:`newsnlp.entities.gazetteer.fold` (kept in sync by the tests)."""
     text = unicodedata.normalize("NFKD", norm(text))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")

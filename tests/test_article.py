@@ -65,7 +65,7 @@ def test_analyze_uses_the_rate_of_the_detected_language():
     )
     art = analyze(english)
     assert art.language == "en"
-    assert art.reading_time.wpm == newsnlp.readtime.READING_RATES["en"]
+    assert art.reading_time.wpm == newsnlp.text.readtime.READING_RATES["en"]
 
 
 def test_analyze_dev_articles_word_counts(data_path):

@@ -26,7 +26,7 @@ from IPython.display import display
 from newsnlp import annotate_dataframe
 from newsnlp.display import country_name
 from newsnlp.evaluation import find_data
-from newsnlp.gazetteer import fold
+from newsnlp.entities.gazetteer import fold
 
 N = 1500  # articles to annotate
 SEED = 13  # for the random sample
@@ -143,7 +143,7 @@ plt.show()
 # A minister is a person named with a ministerial title ("le ministre de l’Intérieur, Christophe
 # Castaner"); `role` keeps the title as written, portfolio included. Names are as written in
 # each article, so the same person may be spelt two ways ("Edouard Philippe", "Édouard
-# Philippe"): `newsnlp.gazetteer.fold` (accents, case, hyphens folded) gives one key per person.
+# Philippe"): `newsnlp.entities.gazetteer.fold` (accents, case, hyphens folded) gives one key per person.
 # First the ministers mentioned in the most articles, under their commonest spelling and role:
 
 

@@ -20,7 +20,8 @@ import logging
 
 from newsnlp._version import __version__
 from newsnlp.article import Article, analyze
-from newsnlp.clean import (
+from newsnlp.entities import Entity, Minister, extract_entities, extract_entities_batch
+from newsnlp.text.clean import (
     CleanedArticle,
     LineDecision,
     RemovedLine,
@@ -29,9 +30,8 @@ from newsnlp.clean import (
     clean_article,
     explain_cleaning,
 )
-from newsnlp.entities import Entity, Minister, extract_entities, extract_entities_batch
-from newsnlp.lang import LanguageGuess, detect_language, detect_languages
-from newsnlp.readtime import ReadingTime, count_words, reading_time
+from newsnlp.text.langid import LanguageGuess, detect_language, detect_languages
+from newsnlp.text.readtime import ReadingTime, count_words, reading_time
 
 __all__ = [
     "Article",
@@ -66,9 +66,9 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     # these import spaCy or scikit-learn: keep `import newsnlp` light until they are asked for
-    "load_pipeline": "newsnlp.pipeline",
-    "RelatedArticles": "newsnlp.similarity",
-    "Related": "newsnlp.similarity",
+    "load_pipeline": "newsnlp.entities.spacy_component",
+    "RelatedArticles": "newsnlp.related",
+    "Related": "newsnlp.related",
     "annotate": "newsnlp.batch",
     "annotate_dataframe": "newsnlp.batch",
 }

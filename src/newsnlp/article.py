@@ -28,11 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsnlp._validate import ensure_text
-from newsnlp.clean import CleanedArticle, RemovedLine, Teaser, clean_article
+from newsnlp.checks import ensure_text
 from newsnlp.entities import Annotation, Entity, Minister, annotate
-from newsnlp.lang import detect_language
-from newsnlp.readtime import ReadingTime, reading_time
+from newsnlp.text.clean import CleanedArticle, RemovedLine, Teaser, clean_article
+from newsnlp.text.langid import detect_language
+from newsnlp.text.readtime import ReadingTime, reading_time
 
 __all__ = ["SCHEMA_VERSION", "Article", "analyze", "assemble", "needs_entities"]
 

@@ -27,7 +27,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Literal
 
-from newsnlp._validate import ensure_text
+from newsnlp.checks import ensure_text
 from newsnlp.entities import LABELS, Entity
 
 __all__ = ["KIND_COLORS", "country_name", "displacy_options", "to_displacy"]
@@ -198,7 +198,7 @@ def country_name(iso2: str) -> str:
     """
     if not isinstance(iso2, str):
         raise TypeError(f"iso2 must be str, not {type(iso2).__name__}: pass a code such as 'MA'")
-    from newsnlp.gazetteer import get_gazetteer
+    from newsnlp.entities.gazetteer import get_gazetteer
 
     country = get_gazetteer().country_by_code(iso2.strip().upper())
     return country.name if country is not None else iso2

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from cases import CASES, GOLDEN, compute
 
 STORED = json.loads(GOLDEN.read_text("utf-8"))

