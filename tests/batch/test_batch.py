@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+import newsnlp.article
 import newsnlp.entities
 from newsnlp import analyze
 from newsnlp import io as nio
@@ -166,7 +167,7 @@ def test_argument_errors():
 
 
 def test_spacy_failure_in_a_batch_loses_only_the_failing_record(monkeypatch, caplog):
-    real = newsnlp.entities.annotate_batch
+    real = newsnlp.entities.extract_annotations
 
     def flaky(texts, **kw):
         texts = list(texts)
@@ -176,7 +177,7 @@ def test_spacy_failure_in_a_batch_loses_only_the_failing_record(monkeypatch, cap
 
     records = [{"id": i, "text": t} for i, t in enumerate(FRENCH)]
     expected = list(annotate(records, progress=False))
-    monkeypatch.setattr(newsnlp.entities, "annotate_batch", flaky)
+    monkeypatch.setattr(newsnlp.article, "extract_annotations", flaky)
     records.insert(1, {"id": "boum", "text": "Le président BOUM a parlé à Paris."})
     out = list(annotate(records, batch_size=32, progress=False))
     assert [r["id"] for r in out] == [0, "boum", 1, 2]
@@ -230,7 +231,7 @@ def test_n_process_2_gives_the_same_records():
 )
 def test_a_dying_worker_loses_only_its_record(monkeypatch, caplog):
     parent = os.getpid()
-    real = newsnlp.entities.annotate_batch
+    real = newsnlp.entities.extract_annotations
 
     def deadly(texts, **kw):
         texts = list(texts)
@@ -240,7 +241,7 @@ def test_a_dying_worker_loses_only_its_record(monkeypatch, caplog):
 
     records = _corpus(30)
     expected = list(annotate(records, batch_size=4, progress=False))
-    monkeypatch.setattr(newsnlp.entities, "annotate_batch", deadly)
+    monkeypatch.setattr(newsnlp.article, "extract_annotations", deadly)
     records[9] = {"id": "crash", "text": "Le CRASH de Paris a surpris Rabat."}
     out = list(annotate(records, batch_size=4, n_process=2, progress=False))
     assert [r["id"] for r in out] == [r["id"] for r in records]

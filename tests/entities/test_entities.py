@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import newsnlp
 from newsnlp import Entity, analyze, extract_entities, extract_entities_batch
-from newsnlp.entities import annotate
+from newsnlp.entities import extract_annotation as annotate
 from newsnlp.entities import layer as entities_module
 
 DIPLO = (

@@ -58,14 +58,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsnlp import entities as _entities
-from newsnlp.article import Article, assemble, needs_entities
+from newsnlp.article import analyze_batch
 from newsnlp.checks import ensure_text
-from newsnlp.entities import Annotation
 from newsnlp.io import records as _io
-from newsnlp.text.clean import CleanedArticle, clean_article
-from newsnlp.text.langid import detect_language
-from newsnlp.text.readtime import reading_time
+from newsnlp.schema import FIELD_NAMES
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -84,9 +80,7 @@ logger = logging.getLogger(__name__)
 #: Default longest text accepted (characters); longer texts become error records.
 DEFAULT_MAX_CHARS = 1_000_000
 #: Fields of :meth:`newsnlp.Article.to_dict`, in order.
-SCHEMA_FIELDS: tuple[str, ...] = tuple(
-    Article(text="", title=None, language="und", reading_time=reading_time("")).to_dict()
-)
+SCHEMA_FIELDS: tuple[str, ...] = FIELD_NAMES
 _RESERVED = frozenset({"id", "error", *SCHEMA_FIELDS})
 _MAX_ERROR_CHARS = 500
 _FSYNC_SECONDS = 10.0
@@ -253,28 +247,6 @@ def _extract(position: int, record: Any, fields: _Fields) -> _Item:
 
 
 # --------------------------------------------------------------------------- processing
-def _annotations(texts: list[str], opts: _Options) -> list[Annotation | str]:
-    """Entity annotations of *texts* in one spaCy batch; if the batch raises, text by text,
-    with the error message in place of a failing text's annotation."""
-    if not texts:
-        return []
-    with _memory_zone(opts):
-        try:
-            return list(
-                _entities.annotate_batch(texts, batch_size=opts.batch_size, model=opts.model)
-            )
-        except Exception as exc:
-            if len(texts) == 1:
-                logger.warning("entity layer failed on a text: %s", _describe(exc))
-                return [_describe(exc)]
-            logger.warning(
-                "entity batch of %d texts failed (%s): retrying text by text",
-                len(texts),
-                _describe(exc),
-            )
-    return [item for text in texts for item in _annotations([text], opts)]
-
-
 def _memory_zone(opts: _Options):
     """``nlp.memory_zone()`` when asked for: the strings and lexemes spaCy adds for a batch are
     freed after it (the annotations are plain Python data by then), so the vocabulary does not
@@ -288,39 +260,30 @@ def _memory_zone(opts: _Options):
 
 
 def _process(items: list[_Item], opts: _Options) -> list[dict[str, Any]]:
-    """Output records for *items*, in order (never raises for a record's sake)."""
-    parts: list[tuple[CleanedArticle, str] | None] = []
-    texts: list[str] = []
-    for item in items:
-        part = None
-        if item.error is None:
-            try:
-                cleaned = clean_article(item.text)  # type: ignore[arg-type]
-                language = detect_language(cleaned.text)
-                part = (cleaned, language)
-                if opts.entities and needs_entities(cleaned, language):
-                    texts.append(cleaned.text)
-            except Exception as exc:
-                logger.warning("record %r: %s", item.head.get("id"), _describe(exc))
-                item.error = _describe(exc)
-        parts.append(part)
-    anns = iter(_annotations(texts, opts))
+    """Output records for *items*, in order (never raises for a record's sake): the articles
+    of :func:`newsnlp.article.analyze_batch`, the one pipeline, or error records."""
+    texts = [item.text for item in items if item.error is None]
+    with _memory_zone(opts):
+        results = iter(
+            analyze_batch(
+                texts,  # type: ignore[arg-type]
+                entities=opts.entities,
+                batch_size=opts.batch_size,
+                model=opts.model,
+                errors="return",
+            )
+        )
     out = []
-    for item, part in zip(items, parts, strict=True):
-        if part is None:
+    for item in items:
+        if item.error is not None:
             out.append({**item.head, "error": item.error})
             continue
-        cleaned, language = part
-        ann: Annotation | str = Annotation()
-        if opts.entities and needs_entities(cleaned, language):
-            ann = next(anns)
-        if isinstance(ann, str):
-            out.append({**item.head, "error": ann})
-            continue
-        try:
-            out.append({**item.head, **assemble(cleaned, language, ann).to_dict()})
-        except Exception as exc:  # pragma: no cover - defensive
-            out.append({**item.head, "error": _describe(exc)})
+        result = next(results)
+        if isinstance(result, Exception):
+            logger.warning("record %r: %s", item.head.get("id"), _describe(result))
+            out.append({**item.head, "error": _describe(result)})
+        else:
+            out.append({**item.head, **result.to_dict()})
     return out
 
 

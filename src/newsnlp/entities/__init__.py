@@ -18,6 +18,8 @@ from newsnlp.entities.layer import (
     Minister,
     annotate,
     annotate_batch,
+    extract_annotation,
+    extract_annotations,
     extract_entities,
     extract_entities_batch,
 )
@@ -31,6 +33,8 @@ __all__ = [
     "Minister",
     "annotate",
     "annotate_batch",
+    "extract_annotation",
+    "extract_annotations",
     "extract_entities",
     "extract_entities_batch",
 ]

@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsnlp._deprecation import renamed
 from newsnlp.checks import ensure_text
 from newsnlp.lang.fr import press as fr
+from newsnlp.text.fold import unify_apostrophes
 
 __all__ = [
     "Annotation",
@@ -44,6 +45,8 @@ __all__ = [
     "Minister",
     "annotate",
     "annotate_batch",
+    "extract_annotation",
+    "extract_annotations",
     "extract_entities",
     "extract_entities_batch",
 ]
@@ -213,7 +216,6 @@ class _State:
 
 
 _WORD = re.compile(r"[\w’'-]+")
-_APOS = str.maketrans({"'": "’", "‘": "’", "`": "’", "ʼ": "’"})
 _PARTICLES = frozenset({"de", "De", "du", "Du", "des", "Le", "La", "van", "Van", "von", "Von", "der", "El", "Al", "al", "el", "ben", "Ben", "Ould", "ould", "Abou", "Abu", "d’", "D’", "Mac", "Di", "Da", "da", "dos", "Dos", "Ibn", "ibn"})  # fmt: skip
 _ROLE_STOPWORDS = frozenset(
     """a ont est sont était étaient avait avaient sera seront sont s’est se s’ qui que qu’ dont
@@ -226,11 +228,6 @@ _OFFICIAL_TITLES = frozenset(
     Ambassadeur Ambassadrice Gouverneur Gouverneure Commissaire Procureur Procureure Représentant
     Représentante Envoyé Envoyée Porte-parole Vice-président Vice-présidente""".split()
 )
-
-
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.translate(_APOS))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def _is_capitalised(word: str) -> bool:
@@ -277,9 +274,9 @@ class EntityLayer:
         self._adjectives: dict[str, Any] = {}
         for form, kind, record in gazetteer.surface_forms(include_adjectives=True):
             if kind == "demonym_adj":
-                self._adjectives.setdefault(form.translate(_APOS), gazetteer.demonym(form))
+                self._adjectives.setdefault(unify_apostrophes(form), gazetteer.demonym(form))
                 continue
-            words = tuple(m.group() for m in _TOKEN.finditer(form.translate(_APOS)))
+            words = tuple(m.group() for m in _TOKEN.finditer(unify_apostrophes(form)))
             if not words:
                 continue
             self._forms.setdefault(words[0], []).append((words, kind, record))
@@ -1112,7 +1109,7 @@ def _merge_annotations(parts: list[Annotation]) -> Annotation:
     )
 
 
-def annotate_batch(
+def extract_annotations(
     texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, model: str | None = None
 ) -> Iterator[Annotation]:
     """Annotate many texts with ``nlp.pipe`` batching; one :class:`Annotation` per text, in order.
@@ -1155,12 +1152,12 @@ def annotate_batch(
         yield _merge_annotations(parts)
 
 
-def annotate(text: str, *, model: str | None = None) -> Annotation:
+def extract_annotation(text: str, *, model: str | None = None) -> Annotation:
     """Entities, ministers and country references of one text (see :class:`Annotation`).
 
     Examples
     --------
-    >>> ann = annotate("Le ministre des Affaires étrangères, Nasser Bourita, a reçu lundi "
+    >>> ann = extract_annotation("Le ministre des Affaires étrangères, Nasser Bourita, a reçu lundi "
     ...                "à Rabat son homologue espagnol.")
     >>> [(m.name, m.country) for m in ann.ministers]
     [('Nasser Bourita', 'MA')]
@@ -1168,7 +1165,7 @@ def annotate(text: str, *, model: str | None = None) -> Annotation:
     text = ensure_text(text)
     if not text.strip():
         return Annotation()
-    return next(annotate_batch([text], model=model))
+    return next(extract_annotations([text], model=model))
 
 
 def extract_entities(text: str, *, model: str | None = None) -> list[Entity]:
@@ -1197,14 +1194,14 @@ def extract_entities(text: str, *, model: str | None = None) -> list[Entity]:
     >>> [(e.text, e.label, e.canonical, e.kind, e.country) for e in ents]
     [('ONU', 'ORG', 'Organisation des Nations unies', 'institution', None), ('Maroc', 'LOC', 'Maroc', 'country', 'MA'), ('États-Unis', 'LOC', 'États-Unis', 'country', 'US')]
     """
-    return list(annotate(text, model=model).entities)
+    return list(extract_annotation(text, model=model).entities)
 
 
 def extract_entities_batch(
     texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, model: str | None = None
 ) -> Iterator[list[Entity]]:
     """:func:`extract_entities` over many texts with ``nlp.pipe`` batching, in input order."""
-    for ann in annotate_batch(texts, batch_size=batch_size, n_process=n_process, model=model):
+    for ann in extract_annotations(texts, batch_size=batch_size, n_process=n_process, model=model):
         yield list(ann.entities)
 
 
@@ -1343,3 +1340,13 @@ def _stronger(a: _Cand, b: _Cand, text: str) -> bool:
     if b.start <= a.start and b.end >= a.end and b_len > a_len:
         return False
     return _SOURCE_RANK[a.source] > _SOURCE_RANK[b.source]
+
+
+#: Deprecated names (``annotate`` also names the batch annotator): use
+#: :func:`extract_annotation` and :func:`extract_annotations`.
+annotate = renamed(
+    "newsnlp.entities.annotate", "newsnlp.entities.extract_annotation", extract_annotation
+)
+annotate_batch = renamed(
+    "newsnlp.entities.annotate_batch", "newsnlp.entities.extract_annotations", extract_annotations
+)

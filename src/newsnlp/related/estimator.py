@@ -75,6 +75,7 @@ from sklearn.utils.validation import check_is_fitted
 from newsnlp._version import __version__
 from newsnlp.checks import ensure_text
 from newsnlp.lang.fr.stop_words import STOP_WORDS
+from newsnlp.text.fold import APOSTROPHES, strip_accents
 
 __all__ = [
     "ANALYZERS",
@@ -93,19 +94,6 @@ logger = logging.getLogger(__name__)
 # French analysis
 # --------------------------------------------------------------------------------------------
 
-#: Characters read as an apostrophe (typographic, modifier letters, accents used as such).
-_APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\uff07\u201b"
-_SPECIAL_FOLDS = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i"}
-
-
-def _strip_marks(text: str) -> str:
-    """Lowercase, NFKD-decompose and drop the combining marks (É → e, ﬁ → fi, œ → oe)."""
-    text = text.lower()
-    if any(c in _SPECIAL_FOLDS for c in text):
-        text = "".join(_SPECIAL_FOLDS.get(c, c) for c in text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
 
 # Words are runs of letters and digits: apostrophes, hyphens and punctuation split them, so an
 # elided clitic is a token of its own ("l", "d", "qu", "jusqu" …), dropped as a one-letter
@@ -115,12 +103,12 @@ _WORD2_STRICT = re.compile(r"[^\W_]{2,}")
 _WORD = re.compile(r"[^\W_]+")
 # min_len=1 keeps one-letter words, so elided clitics must be recognised by their apostrophe.
 _ELISIONS = r"[cdjlmnstç]|qu|jusqu|lorsqu|puisqu|quoiqu|quelqu"
-_TOKEN1 = re.compile(rf"(?:\b(?:{_ELISIONS})[{_APOSTROPHES}])?([^\W_]+)")
+_TOKEN1 = re.compile(rf"(?:\b(?:{_ELISIONS})[{APOSTROPHES}])?([^\W_]+)")
 #: Clitics that only exist elided (« qu’il », « jusqu’à »): never index terms.
 _CLITICS = frozenset({"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu"})
 
 #: French stop words with accents folded, as :func:`french_tokens` compares them by default.
-FRENCH_STOP_WORDS: frozenset[str] = frozenset(_strip_marks(w) for w in STOP_WORDS)
+FRENCH_STOP_WORDS: frozenset[str] = frozenset(strip_accents(w) for w in STOP_WORDS)
 _STOP_WORDS_ACCENTS = frozenset(w.lower() for w in STOP_WORDS)
 # Tokens dropped before folding: (stop_words, strip_accents) -> set. With folding, both spellings
 # are listed so that stop words go before the (slower) folding of the remaining tokens.
@@ -224,7 +212,7 @@ def _fold(toks: list[str], drop: frozenset[str], min_len: int, numbers: str) -> 
         if folded is None:
             folded = tuple(
                 p
-                for p in _WORD.findall(_strip_marks(tok))
+                for p in _WORD.findall(strip_accents(tok))
                 if len(p) >= min_len and p not in drop and _keep_number(p, numbers)
             )
             cache[tok] = folded

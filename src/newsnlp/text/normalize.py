@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsnlp.text.fold import APOSTROPHE
+
 __all__ = [
     "fix_mojibake",
     "normalize_apostrophes",
@@ -23,7 +25,6 @@ __all__ = [
     "remove_invisible",
 ]
 
-APOSTROPHE = "\u2019"  # ’ the French typographic apostrophe
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 

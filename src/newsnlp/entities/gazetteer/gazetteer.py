@@ -72,6 +72,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from newsnlp.text.fold import APOSTROPHE, fold, unify_apostrophes
+
 __all__ = [
     "COMMON_WORDS",
     "City",
@@ -86,7 +88,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-APOSTROPHE = "’"
 _FILES = ("countries.json", "demonyms.json", "regions.json", "cities.json", "institutions.json")
 
 #: Folded forms that are French (or English) common words as well as place names. An
@@ -104,44 +105,12 @@ COMMON_WORDS: frozenset[str] = frozenset(
 )
 
 # --------------------------------------------------------------------------------- folding
-_APOSTROPHES = str.maketrans({"'": APOSTROPHE, "‘": APOSTROPHE, "ʼ": APOSTROPHE, "`": APOSTROPHE})
 _SPACES = re.compile(r"\s+")
-_DASHES = re.compile(r"[-‐‑‒–—]")
-_AROUND_APOS = re.compile(r"\s*'\s*")
 _ARTICLE = re.compile(r"^(?:l’|(?:les|le|la)\s+)(?=\S)", re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return _SPACES.sub(" ", text).strip()
-
-
-def fold(text: str) -> str:
-    """Fold accents, case, apostrophes, hyphens, dots and spaces, for lookups.
-
-    Parameters
-    ----------
-    text : str
-        Any name or form.
-
-    Returns
-    -------
-    str
-        Lowercase ASCII-like key: ``œ`` → ``oe``, ``’`` → ``'``, hyphens → spaces, dots removed.
-
-    Examples
-    --------
-    >>> fold("Côte d’Ivoire") == fold("COTE D'IVOIRE") == "cote d'ivoire"
-    True
-    >>> fold("Haut-Commissariat"), fold("U.S.A.")
-    ('haut commissariat', 'usa')
-    """
-    text = unicodedata.normalize("NFKD", _norm(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    text = text.casefold().replace(APOSTROPHE, "'")
-    text = _DASHES.sub(" ", text).replace(".", "")
-    text = _AROUND_APOS.sub("'", text)
+    text = unify_apostrophes(unicodedata.normalize("NFC", text))
     return _SPACES.sub(" ", text).strip()
 
 
