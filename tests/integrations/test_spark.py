@@ -243,11 +243,8 @@ def test_annotation_schema_matches_article_to_dict(pyspark):
 def test_record_that_does_not_fit_the_schema_becomes_an_error_record(pyspark):
     """Defensive path of the workers: a value that Arrow cannot convert to the declared type
     turns that record (only) into an error record instead of failing the task."""
-    from newsnlp.integrations.spark.annotate import (
-        _annotation_fields,
-        _arrow_schema,
-        _record_columns,
-    )
+    from newsnlp.integrations.spark.annotate import _annotation_fields, _record_columns
+    from newsnlp.integrations.spark.common import arrow_schema as _arrow_schema
 
     schema = _arrow_schema(_annotation_fields())
     good = {"id": 1, "language": "fr", "countries": {"FR": 2}, "institutions": ["ONU"]}

@@ -1,8 +1,10 @@
 """newsnlp on Apache Spark (``pip install "newsnlp[spark]"``, Java 17+): see
-:mod:`newsnlp.integrations.spark.annotate`. pyspark is imported when a function is called."""
+:mod:`newsnlp.integrations.spark.annotate` (:func:`annotate_spark`) and
+:mod:`newsnlp.integrations.spark.related` (:func:`fit_related_spark`). pyspark is imported when a function is called."""
 
 from __future__ import annotations
 
-from newsnlp.integrations.spark.annotate import annotate_spark, fit_related_spark
+from newsnlp.integrations.spark.annotate import annotate_spark
+from newsnlp.integrations.spark.related import fit_related_spark
 
 __all__ = ["annotate_spark", "fit_related_spark"]

@@ -1,0 +1,376 @@
+"""Fit :class:`newsnlp.RelatedArticles` on a Spark DataFrame (see :func:`fit_related_spark`)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from numbers import Integral
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from newsnlp.batch.annotate import _describe
+from newsnlp.integrations.spark.common import (
+    arrow_schema,
+    check_column,
+    check_dataframe,
+    check_type,
+    collect_arrow,
+    require_pyspark,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+    from pyspark.sql import DataFrame
+
+    from newsnlp.related import RelatedArticles
+
+__all__ = ["fit_related_spark"]
+
+logger = logging.getLogger(__name__)
+
+#: Distinct features a worker counts before it sends partial counts on (memory bound).
+_MAX_COUNTED = 1_000_000
+#: Rows per Arrow batch of partial counts.
+_COUNT_ROWS = 65_536
+
+
+def fit_related_spark(
+    df: DataFrame,
+    *,
+    text_col: str = "text",
+    id_col: str | None = "id",
+    title_col: str | None = None,
+    date_col: str | None = None,
+    **params: Any,
+) -> RelatedArticles:
+    """Fit a :class:`newsnlp.RelatedArticles` on the articles of a Spark DataFrame.
+
+    Two Spark jobs read *df* (cache it if it is costly to compute): the first counts each
+    feature's documents and occurrences on the executors and sums them with a ``groupBy``
+    (terms under an integer ``min_df`` are dropped before they reach the driver); the driver
+    chooses the vocabulary and idf; the second computes each row's TF-IDF vector, body
+    fingerprint and date on the executors, and the driver collects them in the DataFrame's
+    order. The result equals ``RelatedArticles(**params).fit(texts, ids, titles=titles,
+    dates=dates)`` on the rows of ``df.collect()``, in that order: same vocabulary, idf,
+    matrix, ids, dates and body fingerprints, hence the same answers.
+
+    Parameters
+    ----------
+    df : pyspark.sql.DataFrame
+        The articles, one per row.
+    text_col : str, default "text"
+        Column of article bodies (strings; a null body is an error, as in ``fit``).
+    id_col : str or None, default "id"
+        Column of unique ids (string or integer column); ``None``: the positions ``0 … n-1``
+        in the DataFrame's order.
+    title_col : str, optional
+        Column of titles (strings or null), weighted by ``title_weight``.
+    date_col : str, optional
+        Column of publication dates: ISO 8601 strings, dates or timestamps (a timestamp is
+        an instant: stored in UTC; ``timestamp_ntz`` values as given).
+    **params
+        Parameters of :class:`newsnlp.RelatedArticles` (``min_df``, ``max_df``,
+        ``max_features``, ``ngram_range``, ``title_weight``…).
+
+    Returns
+    -------
+    RelatedArticles
+        Fitted, with every row indexed.
+
+    Raises
+    ------
+    ImportError
+        If pyspark or pyarrow is not installed.
+    KeyError
+        A column is not in *df*.
+    TypeError
+        A column of the wrong type, null texts or ids, a bad parameter.
+    ValueError
+        An empty DataFrame, duplicate ids, a date that is not ISO 8601, a bad parameter.
+    RuntimeError
+        *df* gave a different number of rows to the two jobs (a non-deterministic DataFrame:
+        cache it first).
+
+    Examples
+    --------
+    >>> model = fit_related_spark(spark.read.parquet("articles.parquet"),
+    ...                           title_col="title", date_col="published",
+    ...                           ngram_range=(1, 2))                       # doctest: +SKIP
+    >>> model.save("models/news")                                          # doctest: +SKIP
+    """
+    require_pyspark()
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    from newsnlp.related import RelatedArticles
+
+    check_dataframe(df, "fit_related_spark")
+    est = RelatedArticles(**params)
+    est._validate_params()
+    text_col = check_column(df, text_col, "text_col", "pass text_col= to name the text column")
+    if id_col is not None:
+        check_column(df, id_col, "id_col", "pass id_col=None to use positions as ids")
+    if title_col is not None:
+        check_column(df, title_col, "title_col")
+    if date_col is not None:
+        check_column(df, date_col, "date_col")
+    types = {f.name: f.dataType for f in df.schema.fields}
+    check_type(types[text_col], (T.StringType,), text_col, "strings")
+    if title_col is not None:
+        check_type(types[title_col], (T.StringType,), title_col, "strings")
+    if id_col is not None:
+        check_type(types[id_col], (T.StringType, T.IntegralType), id_col, "strings or integers")
+    if date_col is not None:
+        date_types = (T.StringType, T.DateType, T.TimestampType, T.TimestampNTZType)
+        check_type(types[date_col], date_types, date_col, "ISO strings, dates or timestamps")
+
+    # 1. document frequencies: a distributed aggregation
+    counted = df.select(text_col, *([title_col] if title_col else [])).mapInArrow(
+        functools.partial(_count_features, est=est, has_title=title_col is not None),
+        "term string, docs long, total long",
+    )
+    sums = counted.groupBy("term").agg(F.sum("docs").alias("docs"), F.sum("total").alias("total"))
+    # an integer min_df drops most terms (those of one document) before they reach the driver
+    floor = est.min_df if isinstance(est.min_df, Integral) and est.min_df > 1 else None
+    if floor is None:
+        rows = _counts(sums)
+    else:
+        rows = _counts(sums.where(F.col("term").isNull() | (F.col("docs") >= floor)))
+    n, nulls = rows.pop(None, (0, 0))
+    if n == 0:
+        raise ValueError("cannot fit on an empty DataFrame: it has no rows")
+    if nulls:
+        raise TypeError(
+            f"{nulls} of the {n} rows have a null {text_col}: drop them "
+            f"(df.dropna(subset=[{text_col!r}])) or fill them (df.fillna('', [{text_col!r}]))"
+        )
+    if floor is not None and not _any_kept(est, rows, n):
+        # min_df and max_df leave no term: fit keeps every term then, so count them all
+        rows = _counts(sums)
+        rows.pop(None, None)
+    est._fit_document_frequencies(
+        {t: d for t, (d, _) in rows.items()},
+        n,
+        term_totals={t: c for t, (_, c) in rows.items()},
+    )
+    logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
+
+    # 2. the rows: vectors, fingerprints and dates computed on the executors
+    value_type = T.FloatType() if np.dtype(est.dtype) == np.float32 else T.DoubleType()
+    fields = [
+        T.StructField("indices", T.ArrayType(T.IntegerType(), False), False),
+        T.StructField("values", T.ArrayType(value_type, False), False),
+        T.StructField("fingerprint", T.BinaryType(), False),
+        T.StructField("date", T.LongType(), True),
+        T.StructField("error", T.StringType(), True),
+    ]
+    if id_col is not None:
+        fields.insert(0, T.StructField("id", types[id_col], True))
+    schema = T.StructType(fields)
+    columns = [c for c in (id_col, text_col, title_col, date_col) if c is not None]
+    # pyspark sends the estimator (vocabulary and idf) with the task, as a broadcast variable
+    # when it is large (spark.broadcast threshold)
+    task = functools.partial(
+        _vector_rows,
+        est=est,
+        id_col=id_col,
+        text_col=text_col,
+        title_col=title_col,
+        date_col=date_col,
+        arrow_schema=arrow_schema(fields),
+    )
+    table = collect_arrow(df.select(*columns).mapInArrow(task, schema))
+    _append_rows(est, table, n, id_col, text_col, date_col)
+    logger.info(
+        "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
+    )
+    return est
+
+
+def _counts(df: DataFrame) -> dict[str | None, tuple[int, int]]:
+    """term → (documents, occurrences) from the aggregated counts (``None``: rows, nulls)."""
+    table = collect_arrow(df)
+    terms = table.column("term").to_pylist()
+    docs = table.column("docs").to_pylist()
+    totals = table.column("total").to_pylist()
+    return {t: (d, c) for t, d, c in zip(terms, docs, totals, strict=True)}
+
+
+def _any_kept(est: RelatedArticles, rows: dict[Any, tuple[int, int]], n: int) -> bool:
+    """Whether some term is within ``min_df`` and ``max_df`` (the test of ``fit``)."""
+    lo = est.min_df if isinstance(est.min_df, Integral) else est.min_df * n
+    hi = est.max_df if isinstance(est.max_df, Integral) else est.max_df * n
+    return any(lo <= d <= hi for d, _ in rows.values())
+
+
+def _count_features(
+    batches: Iterable[pa.RecordBatch], *, est: RelatedArticles, has_title: bool
+) -> Iterator[pa.RecordBatch]:
+    """Runs in the Python workers: each feature's (documents, occurrences) in the partition
+    (partial sums, sent on every :data:`_MAX_COUNTED` distinct features), then one row with a
+    null term holding (rows, rows with a null text)."""
+    import pyarrow as pa
+
+    docs: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    rows = nulls = 0
+    for batch in batches:
+        texts = batch.column(0).to_pylist()
+        titles = batch.column(1).to_pylist() if has_title else [None] * len(texts)
+        for text, title in zip(texts, titles, strict=True):
+            rows += 1
+            if not isinstance(text, str):
+                nulls += 1
+                continue
+            feats = est._features(text, title or "")
+            totals.update(feats)
+            docs.update(set(feats))
+        if len(totals) > _MAX_COUNTED:
+            yield from _count_batches(docs, totals)
+            docs.clear()
+            totals.clear()
+    yield from _count_batches(docs, totals)
+    yield pa.RecordBatch.from_arrays(
+        [
+            pa.array([None], pa.string()),
+            pa.array([rows], pa.int64()),
+            pa.array([nulls], pa.int64()),
+        ],
+        names=["term", "docs", "total"],
+    )
+
+
+def _count_batches(docs: Counter[str], totals: Counter[str]) -> Iterator[pa.RecordBatch]:
+    import pyarrow as pa
+
+    terms = list(totals)
+    for i in range(0, len(terms), _COUNT_ROWS):
+        part = terms[i : i + _COUNT_ROWS]
+        yield pa.RecordBatch.from_arrays(
+            [
+                pa.array(part, pa.string()),
+                pa.array([docs[t] for t in part], pa.int64()),
+                pa.array([totals[t] for t in part], pa.int64()),
+            ],
+            names=["term", "docs", "total"],
+        )
+
+
+def _vector_rows(
+    batches: Iterable[pa.RecordBatch],
+    *,
+    est: RelatedArticles,
+    id_col: str | None,
+    text_col: str,
+    title_col: str | None,
+    date_col: str | None,
+    arrow_schema: pa.Schema,
+) -> Iterator[pa.RecordBatch]:
+    """Runs in the Python workers: each row's TF-IDF vector (column indices and values), body
+    fingerprint, date (seconds since the epoch, null when unknown) and error (a null text, a
+    bad date), in order."""
+    import pyarrow as pa
+
+    from newsnlp.related.estimator import _NAT, _body_fingerprints, _parse_date
+
+    value_type = arrow_schema.field("values").type.value_type
+    for batch in batches:
+        n = batch.num_rows
+        if n == 0:
+            continue
+        texts = batch.column(text_col).to_pylist()
+        errors: list[str | None] = [None] * n
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                errors[i] = f"TypeError: {text_col} must be str, not {type(text).__name__}"
+                texts[i] = ""
+        titles = batch.column(title_col).to_pylist() if title_col else None
+        vectors = est.transform(texts, titles=titles)
+        seconds: list[int | None] = [None] * n
+        if date_col:
+            for i, value in enumerate(batch.column(date_col).to_pylist()):
+                try:
+                    date = _parse_date(value, date_col)
+                except (TypeError, ValueError) as exc:
+                    errors[i] = errors[i] or _describe(exc)
+                    continue
+                if date != _NAT:
+                    seconds[i] = int(date.astype(np.int64))
+        offsets = pa.array(vectors.indptr, pa.int32())
+        arrays = [
+            pa.ListArray.from_arrays(
+                offsets,
+                pa.array(vectors.indices, pa.int32()),
+                type=arrow_schema.field("indices").type,
+            ),
+            pa.ListArray.from_arrays(
+                offsets,
+                pa.array(vectors.data, value_type),
+                type=arrow_schema.field("values").type,
+            ),
+            pa.array(_body_fingerprints(texts).tolist(), pa.binary()),
+            pa.array(seconds, pa.int64()),
+            pa.array(errors, pa.string()),
+        ]
+        if id_col is not None:
+            arrays.insert(0, batch.column(id_col))
+        yield pa.RecordBatch.from_arrays(arrays, names=arrow_schema.names)
+
+
+def _append_rows(
+    est: RelatedArticles,
+    table: pa.Table,
+    n: int,
+    id_col: str | None,
+    text_col: str,
+    date_col: str | None,
+) -> None:
+    """Check the collected rows and append them to *est*'s index (in the table's order)."""
+    import pyarrow.compute as pc
+    import scipy.sparse as sp
+
+    from newsnlp.related.estimator import _FP_DTYPE, _NAT, _check_ids
+
+    if table.num_rows != n:
+        raise RuntimeError(
+            f"the DataFrame gave {n} rows to the first job and {table.num_rows} to the second: "
+            "it is not deterministic; cache it (df.cache() or df.localCheckpoint()) and fit again"
+        )
+    errors = table.column("error")
+    if errors.null_count < n:
+        i = pc.index(pc.is_valid(errors), True).as_py()
+        message = errors[i].as_py()
+        where = f"row {i}" + (f" (id {table.column('id')[i].as_py()!r})" if id_col else "")
+        kind, _, text = message.partition(": ")
+        raise (TypeError if kind == "TypeError" else ValueError)(f"{where}: {text}")
+    ids = _check_ids(table.column("id").to_pylist() if id_col else None, n, 0)
+    est._check_unique(ids, {})
+    if date_col:
+        seconds = pc.fill_null(table.column("date"), _NAT.astype(np.int64).item())
+        dates = np.asarray(seconds.to_numpy(), dtype=np.int64).view("datetime64[s]")
+    else:
+        dates = np.full(n, _NAT)
+    fingerprints = np.array(table.column("fingerprint").to_pylist(), dtype=_FP_DTYPE).reshape(n)
+    indptr = [np.zeros(1, dtype=np.int64)]
+    indices, data = [], []
+    base = 0
+    for batch in table.select(["indices", "values"]).to_batches():
+        idx_chunk, val_chunk = batch.column(0), batch.column(1)
+        offsets = idx_chunk.offsets.to_numpy().astype(np.int64)
+        indptr.append(offsets[1:] - offsets[0] + base)
+        base += int(offsets[-1] - offsets[0])
+        indices.append(idx_chunk.flatten().to_numpy())
+        data.append(val_chunk.flatten().to_numpy())
+    value_dtype = np.dtype(est.dtype)
+    vectors = sp.csr_matrix(
+        (
+            np.concatenate(data).astype(value_dtype) if data else np.zeros(0, value_dtype),
+            np.concatenate(indices) if indices else np.zeros(0, np.int32),
+            np.concatenate(indptr),
+        ),
+        shape=(n, len(est.vocabulary_)),
+    )
+    est._append_vectors(vectors, ids, dates, fingerprints)
