@@ -5,8 +5,9 @@ Small single-purpose modules, each usable on its own (as textacy's ``preprocessi
 * :mod:`newsnlp.text.fold` — the one folding of accents, case and apostrophes used for lookups
   and index terms;
 * :mod:`newsnlp.text.normalize` — ``str -> str`` character normalisations;
-* :mod:`newsnlp.text.clean` — the line cleaner (:func:`clean`, :func:`clean_article`,
-  :func:`explain_cleaning`);
+* :mod:`newsnlp.text.clean` — the line cleaner: :func:`clean_and_explain`, from which
+  :func:`clean`, :func:`clean_article` and :func:`explain_cleaning` derive;
+* :mod:`newsnlp.text.lines` — the features of one line that the cleaner reads;
 * :mod:`newsnlp.text.html` — HTML detection and article extraction (``newsnlp[html]``);
 * :mod:`newsnlp.text.langid` — deterministic language identification;
 * :mod:`newsnlp.text.readtime` — reading time at research-based rates.
@@ -20,6 +21,7 @@ from newsnlp.text.clean import (
     RemovedLine,
     Teaser,
     clean,
+    clean_and_explain,
     clean_article,
     explain_cleaning,
 )
@@ -34,6 +36,7 @@ __all__ = [
     "RemovedLine",
     "Teaser",
     "clean",
+    "clean_and_explain",
     "clean_article",
     "count_words",
     "detect_language",

@@ -142,3 +142,14 @@ SECTION_NAMES = frozenset(
     sciences sécurité société sport sports suisse technologie tech télévision tendances
     tourisme tribune une vidéo vidéos voyage webtv""".split()
 )
+
+# Words that start a teaser's lede (the text glued to a related article's title: "…de
+# l’ONULa Retraite…|"): where the title ends and the lede begins.
+LEDE_STARTERS = frozenset(
+    """le la les l un une des du de d ce cet cette ces il elle ils elles on au aux à a en dans
+    selon après avant alors pour lors depuis face plus mais si c sur par avec entre quelques
+    plusieurs deux trois quatre cinq nous vous son sa ses leur leurs tout toute tous toutes
+    malgré comme quand dès cela ainsi lundi mardi mercredi jeudi vendredi samedi dimanche hier
+    aujourd cinquante dix vingt trente cent mille certains certaines chaque nouvelle nouveau
+    officiellement désormais""".split()
+)

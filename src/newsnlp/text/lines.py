@@ -1,0 +1,134 @@
+"""Features of one line of a scraped page, as the cleaner (:mod:`newsnlp.text.clean`) reads them.
+
+Each function looks at one normalised line: is it a body paragraph, a rubric label, a teaser (a
+related article's title glued to its lede, ``"…de l’ONULa Retraite…|"``), a boilerplate line of
+:data:`newsnlp.lang.fr.boilerplate.LINE_RULES`? The French words and patterns they use are data in
+:mod:`newsnlp.lang.fr.boilerplate`.
+
+Examples
+--------
+>>> is_body("Le Premier ministre a réuni mardi les présidents des groupes du Sénat pour un accord.")
+True
+>>> split_teaser("Le Maroc réélu au Conseil exécutif de l’UnescoLe Maroc a été réélu mardi… |")
+Teaser(title='Le Maroc réélu au Conseil exécutif de l’Unesco', lede='Le Maroc a été réélu mardi…')
+>>> rule_reason("Temps de lecture : 3 minutes")
+'reading-time'
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsnlp.lang.fr import boilerplate as fr
+from newsnlp.text.results import Teaser
+
+__all__ = [
+    "MAX_BOILERPLATE_CHARS",
+    "is_body",
+    "is_section_name",
+    "is_short_label",
+    "looks_like_teaser",
+    "rule_reason",
+    "split_teaser",
+    "word_count",
+]
+
+#: A line longer than this is never boilerplate (the rules are for short lines): it keeps the
+#: per-line regular expressions off long paragraphs, which keeps cleaning linear and fast.
+MAX_BOILERPLATE_CHARS = 400
+
+# Where a teaser's title is glued to its lede: "LisbonneLe ministre", "2,75%Le Conseil",
+# "l’ONULa Retraite" (a lower-case letter, digit or closing punctuation, or an acronym,
+# directly followed by a capitalised word).
+_GLUE = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿœ0-9%»)\]\"”.!?])|(?<=[A-ZÀ-ÖØ-ÞŒ]{2}))"
+    r"(?=[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]+(?:[\s’,]|$)|[ÀA]\s|[LDC]’)"
+)
+_SENTENCE_END = frozenset('.!?…»"”):;')
+_STRONG_END = frozenset(".!?…")
+_DIGIT = re.compile(r"\d")
+_WORD_SPLIT = re.compile(r"[\s’]+")
+
+
+def word_count(line: str) -> int:
+    """Whitespace-separated words of *line*."""
+    return len(line.split())
+
+
+def is_body(line: str) -> bool:
+    """A body paragraph: a sentence-like line, long enough not to be a title or heading."""
+    n = word_count(line)
+    if n >= 25:
+        return True
+    # A title may end with a quotation ("… « de consolidation »"), a paragraph ends with a full stop.
+    last = line[-1:]
+    return n >= (10 if last in _STRONG_END else 16) and last in _SENTENCE_END
+
+
+def split_teaser(line: str) -> Teaser:
+    """Split "TitleLede…|" into title and lede, at the most plausible glue point."""
+    text = line.rstrip(" \t|\u00a0\u202f")
+    points = [m.start() for m in _GLUE.finditer(text) if m.start() > 0]
+    best = None
+    for pos in points:
+        left = text[:pos]
+        if word_count(left) < 2:
+            continue
+        first = _WORD_SPLIT.split(text[pos:], maxsplit=1)[0].lower()
+        if first in fr.LEDE_STARTERS:
+            best = pos
+            break
+        if best is None:
+            best = pos
+    if best is None:
+        return Teaser(title=text, lede=None)
+    return Teaser(title=text[:best].rstrip(), lede=text[best:].strip())
+
+
+def looks_like_teaser(line: str, *, in_related: bool) -> bool:
+    """A teaser line: ends with an ellipsis and ``|``, or with an ellipsis inside a related block,
+    or is a title glued to the start of a lede (never a long body paragraph ending with "…")."""
+    end = line.rstrip(" \t\u00a0\u202f")
+    pipe = end.endswith("|")
+    if pipe:
+        end = end[:-1].rstrip(" \t\u00a0\u202f")
+    if not end.endswith(("…", "...")):
+        return False
+    if pipe or in_related:
+        return True
+    # A body paragraph may end with "…": only a glued title + lede start makes it a teaser.
+    if word_count(line) > 80:
+        return False
+    teaser = split_teaser(line)
+    if teaser.lede is None or word_count(teaser.title) < 3:
+        return False
+    first = _WORD_SPLIT.split(teaser.lede, maxsplit=1)[0].lower()
+    return first in fr.LEDE_STARTERS
+
+
+def rule_reason(line: str) -> str | None:
+    """The reason of the first boilerplate rule matching the whole *line*, or ``None``."""
+    if len(line) > MAX_BOILERPLATE_CHARS:
+        return None
+    for reason, pattern in fr.LINE_RULES:
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+def is_section_name(line: str) -> bool:
+    """A rubric name or a short list of them ("Politique", "Monde / Afrique")."""
+    low = line.lower().strip(" :>|/•·-–")
+    if low in fr.SECTION_NAMES:
+        return True
+    parts = [p for p in re.split(r"[\s/>|•·,–-]+", low) if p]
+    return (
+        bool(parts)
+        and len(parts) <= 4
+        and all(p in fr.SECTION_NAMES or p in {"et", "&"} for p in parts)
+    )
+
+
+def is_short_label(line: str) -> bool:
+    """At most three words, no sentence end, no digit: a label rather than a title."""
+    return word_count(line) <= 3 and line[-1:] not in _SENTENCE_END and not _DIGIT.search(line)
