@@ -60,7 +60,8 @@ from typing import Any
 
 from newsnlp.article import analyze_batch
 from newsnlp.checks import ensure_text
-from newsnlp.io import records as _io
+from newsnlp import io as _io
+from newsnlp.io.jsonl import truncate_file
 from newsnlp.schema import FIELD_NAMES
 
 __all__ = [
@@ -979,7 +980,7 @@ def run(
     done = 0
     if resume and os.path.exists(target):
         done, end = _skip_done(_io.iter_jsonl_prefix(target), records, id_field, target)
-        _io._truncate(target, end)
+        truncate_file(target, end)
         logger.info("resuming after the %d records in %s", done, target)
     elif resume and not direct and os.path.exists(out_name):
         # a finished earlier run: check it is this input's and that nothing is left
