@@ -233,3 +233,14 @@ def test_annotate_partition_runs_here_whatever_the_config(monkeypatch):
     monkeypatch.setattr(newsnlp.batch.engine, "WorkerPool", no_pool)
     out = list(annotate_partition(records, config=BatchConfig(n_process=2, entities=False)))
     assert out == expected
+
+
+def test_names_of_the_old_single_module_still_work():
+    import newsnlp.batch
+
+    with pytest.warns(DeprecationWarning, match=r"newsnlp\.batch\.annotate\.run moved"):
+        from newsnlp.batch.annotate import run
+    assert run is newsnlp.batch.run
+    with pytest.warns(DeprecationWarning):
+        from newsnlp.batch.annotate import SCHEMA_FIELDS as fields
+    assert fields == SCHEMA_FIELDS

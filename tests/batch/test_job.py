@@ -13,7 +13,7 @@ import pytest
 from batch_corpus import corpus, write_jsonl
 
 from newsnlp import io as nio
-from newsnlp.batch import Summary, annotate, output_fields, run
+from newsnlp.batch import BatchConfig, Summary, annotate, output_fields, run
 
 
 def test_run_jsonl_in_place(tmp_path):
@@ -126,3 +126,19 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path):
     assert out.read_bytes() == reference.read_bytes()  # same records, none lost, none twice
     ids = [r["id"] for r in nio.read_jsonl(out)]
     assert ids == [r["id"] for r in records]
+
+
+def test_run_takes_a_config_and_reads_csv(tmp_path):
+    records = corpus(6)
+    src = tmp_path / "in.csv"
+    nio.write_records(records, src, fieldnames=["id", "text", "url", "body"])
+    config = BatchConfig(keep=("url",), batch_size=4, entities=False)
+    assert run(src, tmp_path / "a.jsonl", config=config, progress=False).records == 6
+    run(src, tmp_path / "b.jsonl", keep=("url",), batch_size=4, entities=False, progress=False)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    out = list(nio.read_jsonl(tmp_path / "a.jsonl"))
+    assert out == list(annotate(list(nio.read_csv(src)), config=config, progress=False))
+    with pytest.raises(TypeError, match="unexpected keyword argument 'memory_zone'"):
+        run(src, tmp_path / "c.jsonl", memory_zone=False)
+    with pytest.raises(ValueError, match="cannot resume when writing to standard output"):
+        run(src, "-", resume=True)

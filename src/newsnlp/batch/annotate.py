@@ -39,7 +39,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sized
 from typing import Any
 
 from newsnlp._deprecation import moved
-from newsnlp.batch.config import BatchConfig, output_fields, rename_options, resolve_config
+from newsnlp.batch.config import (
+    COLUMN_RENAMES,
+    BatchConfig,
+    output_fields,
+    rename_options,
+    resolve_config,
+)
 from newsnlp.batch.engine import stream
 from newsnlp.batch.items import describe_error
 from newsnlp.checks import check_int
@@ -52,9 +58,6 @@ __all__ = ["annotate", "annotate_dataframe", "annotate_partition"]
 __getattr__ = moved(__name__, "newsnlp.batch")
 # Until integrations/spark/related.py uses a public helper (branch split-related): remove then.
 _describe = describe_error
-
-#: Old spelling → new, for one release (DeprecationWarning).
-_COLUMN_RENAMES = {"text_col": "text_field", "id_col": "id_field"}
 
 
 def _check_records(records: Any) -> None:
@@ -259,7 +262,7 @@ def annotate_dataframe(
             f"df must be a pandas DataFrame, not {type(df).__name__}: for an iterable of dicts "
             "use newsnlp.batch.annotate(records)"
         )
-    options = rename_options(options, _COLUMN_RENAMES, caller="annotate_dataframe")
+    options = rename_options(options, COLUMN_RENAMES, caller="annotate_dataframe")
     config = resolve_config(config, options, caller="annotate_dataframe")
     text_col, id_col, keep = config.text_field, config.id_field, config.keep
     missing = [c for c in (text_col, *keep) if c not in df.columns]

@@ -33,6 +33,7 @@ from newsnlp.checks import check_int
 from newsnlp.schema import ERROR_FIELD, FIELD_NAMES
 
 __all__ = [
+    "COLUMN_RENAMES",
     "DEFAULT_MAX_CHARS",
     "SCHEMA_FIELDS",
     "BatchConfig",
@@ -47,6 +48,9 @@ DEFAULT_MAX_CHARS = 1_000_000
 #: Fields of :meth:`newsnlp.Article.to_dict`, in order (:data:`newsnlp.schema.FIELD_NAMES`).
 SCHEMA_FIELDS: tuple[str, ...] = FIELD_NAMES
 _RESERVED = frozenset({"id", ERROR_FIELD[0], *SCHEMA_FIELDS})
+#: Former option names of the DataFrame functions → their names now (deprecated until the next
+#: release; see :func:`rename_options`).
+COLUMN_RENAMES = {"text_col": "text_field", "id_col": "id_field"}
 
 
 def check_keep(keep: Any) -> tuple[str, ...]:

@@ -1,33 +1,24 @@
-"""The batch job on Apache Spark: annotate a DataFrame of articles, fit related articles.
+"""The batch job on Apache Spark: :func:`annotate_spark` annotates a DataFrame of articles, one
+output row per input row, the records of :func:`newsnlp.batch.annotate` as typed Spark columns
+(structs, arrays, a map: no JSON strings; the types of :func:`newsnlp.schema.spark_fields`).
 
 ``pip install "newsnlp[spark]"`` (pyspark >= 3.5, pandas, pyarrow); Spark needs Java 17 or
-later on the machine. pyspark is imported when a function is called, not by
-``import newsnlp`` nor by importing this module.
-
-* :func:`annotate_spark` — one output row per input row, the records of
-  :func:`newsnlp.batch.annotate` as typed Spark columns (structs, arrays, a map: no JSON
-  strings; see :func:`annotate_spark` for the schema). Runs :func:`newsnlp.batch.annotate_partition`
-  in the Python workers through ``mapInArrow``: the spaCy pipeline is loaded once per Python
-  worker process and reused by every task it runs (``spark.python.worker.reuse``, on by
-  default).
-* :func:`fit_related_spark` — a :class:`newsnlp.RelatedArticles` fitted on a DataFrame: the
-  document frequencies are counted by a distributed aggregation, the vocabulary and idf are
-  chosen on the driver, the TF-IDF rows are computed on the executors and collected in the
-  DataFrame's order. The model is the one ``RelatedArticles(**params).fit(...)`` gives on the
-  same rows in the same order: same vocabulary, idf, matrix, ids, dates and body fingerprints.
+later on the machine. pyspark is imported when the function is called, not by
+``import newsnlp`` nor by importing this module. :func:`newsnlp.batch.annotate_partition` runs
+in the Python workers through ``mapInArrow``: the spaCy pipeline is loaded once per Python
+worker process and reused by every task it runs (``spark.python.worker.reuse``, on by
+default). The related-articles fit on Spark is :mod:`newsnlp.integrations.spark.related`.
 
 Examples
 --------
 >>> from pyspark.sql import SparkSession                                   # doctest: +SKIP
->>> from newsnlp.integrations.spark import annotate_spark, fit_related_spark
+>>> from newsnlp.integrations.spark import annotate_spark
 >>> spark = SparkSession.builder.master("local[2]").getOrCreate()         # doctest: +SKIP
 >>> df = spark.read.json("articles.jsonl")                                # doctest: +SKIP
 >>> out = annotate_spark(df, keep=("url",))                               # doctest: +SKIP
 >>> out.where("error IS NULL").select("id", "language", "reading_time.minutes",
 ...     "countries").show()                                               # doctest: +SKIP
 >>> out.write.parquet("annotated.parquet")                                # doctest: +SKIP
->>> model = fit_related_spark(df, title_col="title", date_col="date")    # doctest: +SKIP
->>> model.related("12345", k=5)                                           # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -38,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsnlp.batch import BatchConfig, annotate_partition, describe_error, output_fields
-from newsnlp.batch.config import rename_options, resolve_config
+from newsnlp.batch.config import COLUMN_RENAMES, rename_options, resolve_config
 from newsnlp.integrations.spark.common import (
     arrow_schema,
     check_column,
@@ -57,8 +48,6 @@ logger = logging.getLogger(__name__)
 
 #: Output records per Arrow batch sent back to Spark by :func:`annotate_spark`'s workers.
 _OUT_ROWS = 512
-#: Old spelling → new, for one release (DeprecationWarning).
-_COLUMN_RENAMES = {"text_col": "text_field", "id_col": "id_field"}
 
 
 # --------------------------------------------------------------------------- annotate_spark
@@ -158,7 +147,7 @@ def annotate_spark(
     from pyspark.sql import types as T
 
     check_dataframe(df, "annotate_spark")
-    options = rename_options(options, _COLUMN_RENAMES, caller="annotate_spark")
+    options = rename_options(options, COLUMN_RENAMES, caller="annotate_spark")
     config = resolve_config(
         config, options, caller="annotate_spark", exclude=("n_process", "memory_zone")
     )
