@@ -42,7 +42,6 @@ Goals: ``newsnlp-1`` ≥ 0.8 × ``spacy-full`` (steady words/s); ``newsnlp-2`` �
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import json
 import multiprocessing
@@ -63,14 +62,10 @@ GOALS = {"vs_spacy_full": 0.8, "speedup_2": 1.6}
 
 # ------------------------------------------------------------------------------------ worker
 def load_records(data: Path, limit: int) -> list[dict]:
-    records: list[dict] = []
-    with gzip.open(data.joinpath(*DATA_FILE), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            records.append({"id": row["id"], "text": row["text"]})
-            if len(records) >= limit:
-                break
-    return records
+    from newsnlp.io import read_jsonl
+
+    rows = read_jsonl(data.joinpath(*DATA_FILE), errors="raise")
+    return [{"id": row["id"], "text": row["text"]} for row in itertools.islice(rows, limit)]
 
 
 def _proc_mb(pid: int | str, file: str, key: str) -> float:

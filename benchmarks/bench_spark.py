@@ -31,8 +31,8 @@ each system; compare ratios measured in the same run.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -48,14 +48,10 @@ SYSTEMS = ("local-1", "local-2", "spark")
 
 
 def load_records(data: Path, limit: int) -> list[dict]:
-    records: list[dict] = []
-    with gzip.open(data.joinpath(*DATA_FILE), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            records.append({"id": str(row["id"]), "text": row["text"]})
-            if len(records) >= limit:
-                break
-    return records
+    from newsnlp.io import read_jsonl
+
+    rows = read_jsonl(data.joinpath(*DATA_FILE), errors="raise")
+    return [{"id": str(row["id"]), "text": row["text"]} for row in itertools.islice(rows, limit)]
 
 
 def _canonical(record: dict[str, Any]) -> dict[str, Any]:

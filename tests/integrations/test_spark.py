@@ -172,7 +172,7 @@ def test_annotate_spark_text_column_of_another_type(spark):
 
     rows = [(1, 42), (2, None), (3, -7)]
     df = spark.createDataFrame(rows, "key long, body long")
-    got = _row_dicts(annotate_spark(df, text_col="body", id_col="key", entities=False))
+    got = _row_dicts(annotate_spark(df, text_field="body", id_field="key", entities=False))
     expected = _expected(
         [{"key": k, "body": b} for k, b in rows], text_field="body", id_field="key", entities=False
     )
@@ -184,16 +184,41 @@ def test_annotate_spark_checks_arguments(spark):
     from newsnlp.integrations.spark import annotate_spark
 
     df = spark.createDataFrame([("a", "x")], "id string, text string")
-    with pytest.raises(KeyError, match=r"no column 'body'.*text_col="):
-        annotate_spark(df, text_col="body")
+    with pytest.raises(KeyError, match=r"no column 'body'.*text_field="):
+        annotate_spark(df, text_field="body")
     with pytest.raises(KeyError, match=r"no column 'key'.*monotonically_increasing_id"):
-        annotate_spark(df, id_col="key")
+        annotate_spark(df, id_field="key")
     with pytest.raises(ValueError, match="cannot keep"):
         annotate_spark(df, keep=("language",))
     with pytest.raises(TypeError, match="Spark DataFrame"):
         annotate_spark([{"id": 1, "text": "x"}])
     with pytest.raises(ValueError, match="batch_size"):
         annotate_spark(df, batch_size=0)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'n_process'"):
+        annotate_spark(df, n_process=2)
+    renamed = pytest.warns(
+        DeprecationWarning, match=r"annotate_spark\(text_col=\.\.\.\) is deprecated"
+    )
+    with renamed, pytest.raises(KeyError, match=r"no column 'body'"):
+        annotate_spark(df, text_col="body")
+
+
+def test_annotate_spark_old_column_names_and_config(spark):
+    """text_col= / id_col= still work (deprecated); a BatchConfig gives the same rows."""
+    from newsnlp.batch import BatchConfig
+    from newsnlp.integrations.spark import annotate_spark
+
+    df = spark.createDataFrame([(1, TEXTS[0]), (2, None)], "key long, body string")
+    new = _row_dicts(annotate_spark(df, text_field="body", id_field="key", entities=False))
+    with pytest.warns(DeprecationWarning) as caught:
+        old = _row_dicts(annotate_spark(df, text_col="body", id_col="key", entities=False))
+    renamed = [
+        str(w.message).split(" is ")[0] for w in caught if "annotate_spark(" in str(w.message)
+    ]
+    assert renamed == ["annotate_spark(text_col=...)", "annotate_spark(id_col=...)"]
+    assert old == new
+    config = BatchConfig(text_field="body", id_field="key", entities=False, n_process=4)
+    assert _row_dicts(annotate_spark(df, config=config)) == new
 
 
 def test_annotation_schema_matches_article_to_dict(pyspark):
@@ -201,9 +226,9 @@ def test_annotation_schema_matches_article_to_dict(pyspark):
     from pyspark.sql import types as T
 
     from newsnlp import analyze
-    from newsnlp.integrations.spark.annotate import _annotation_fields
+    from newsnlp.schema import spark_fields
 
-    fields = {f.name: f.dataType for f in _annotation_fields()}
+    fields = {f.name: f.dataType for f in spark_fields()}
     assert list(fields) == [*SCHEMA_FIELDS, "error"]
     rec = analyze(
         "Temps de lecture : 2 min\nPêche : Rabat et Lisbonne signent un accord\nLe ministre des "
@@ -243,10 +268,11 @@ def test_annotation_schema_matches_article_to_dict(pyspark):
 def test_record_that_does_not_fit_the_schema_becomes_an_error_record(pyspark):
     """Defensive path of the workers: a value that Arrow cannot convert to the declared type
     turns that record (only) into an error record instead of failing the task."""
-    from newsnlp.integrations.spark.annotate import _annotation_fields, _record_columns
-    from newsnlp.integrations.spark.common import arrow_schema as _arrow_schema
+    from newsnlp.integrations.spark.annotate import _record_columns
+    from newsnlp.integrations.spark.common import arrow_schema
+    from newsnlp.schema import spark_fields
 
-    schema = _arrow_schema(_annotation_fields())
+    schema = arrow_schema(spark_fields())
     good = {"id": 1, "language": "fr", "countries": {"FR": 2}, "institutions": ["ONU"]}
     bad = {"id": 2, "language": "fr", "reading_time": {"words": "many"}}
     columns = _record_columns([good, bad, {"id": 3, "error": "TypeError: x"}], schema)

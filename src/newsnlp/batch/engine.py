@@ -1,0 +1,74 @@
+"""The engine under :func:`newsnlp.batch.annotate` and :func:`newsnlp.batch.run`: input records
+cut into groups of ``batch_size`` items, processed here or by worker processes, output records
+yielded in input order with the progress shown.
+
+Examples
+--------
+>>> from newsnlp.batch.config import BatchConfig
+>>> out = stream(["Bonjour à tous.", None], BatchConfig(entities=False), progress=False)
+>>> [(r["id"], r.get("language"), r.get("error", "")[:9]) for r in out]
+[(0, 'fr', ''), (1, None, 'TypeError')]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsnlp.batch.config import BatchConfig
+from newsnlp.batch.items import extract, groups, process
+from newsnlp.batch.pool import WorkerPool
+from newsnlp.batch.progress import Progress, record_words
+
+__all__ = ["stream"]
+
+
+def stream(
+    records: Iterable[Any],
+    config: BatchConfig,
+    *,
+    progress: bool | None = None,
+    start: int = 0,
+    total: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One output record per input record of *records*, in order (a generator: nothing runs
+    before the first record is asked for).
+
+    Parameters
+    ----------
+    records : iterable of dict or str
+        Input records, consumed lazily.
+    config : BatchConfig
+        The job's options (already checked).
+    progress : bool or None, keyword-only
+        As for :class:`~newsnlp.batch.progress.Progress`.
+    start : int, keyword-only
+        Position of the first record in the whole input (ids of records without one, batch
+        boundaries).
+    total : int or None, keyword-only
+        Records expected, for the progress bar.
+    """
+    items = (extract(start + i, record, config) for i, record in enumerate(records))
+    batches = groups(items, config.batch_size, start)
+    # A missing model stops the job here, not as one error record per record. With the "fork"
+    # start method the worker processes inherit the loaded pipeline (its weights stay shared):
+    # they start at once, instead of each loading the model again.
+    n_process = config.n_process
+    if config.entities and (n_process == 1 or multiprocessing.get_start_method() == "fork"):
+        from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
+
+        load_pipeline(config.model or DEFAULT_MODEL)
+    if n_process == 1:
+        results: Iterator[list[dict[str, Any]]] = (process(group, config) for group in batches)
+    else:
+        results = WorkerPool(n_process, config).run(batches)
+    bar = Progress(progress, total)
+    try:
+        for out in results:
+            yield from out
+            bar.update(len(out), sum(record_words(r) for r in out))
+    finally:
+        bar.close()
+        if hasattr(results, "close"):
+            results.close()

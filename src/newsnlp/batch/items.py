@@ -1,0 +1,201 @@
+"""Records in, records out: an input record reduced to an :class:`Item` (its id, the fields it
+keeps, its text or why it cannot be processed), items processed by the one pipeline
+(:func:`newsnlp.article.analyze_batch`) into output records or error records.
+
+Every input record yields exactly one output record: the result, or an error record
+``{"id": …, <keep fields>, "error": "<type>: <message>"}``. Records without an id (strings,
+dicts without the ``id_field``) get their 0-based position in the input as id.
+
+Examples
+--------
+>>> from newsnlp.batch.config import BatchConfig
+>>> config = BatchConfig(keep=("url",), entities=False)
+>>> items = [extract(0, {"id": "a", "url": "u", "text": "Bonjour à tous."}, config),
+...          extract(1, {"url": "v"}, config)]
+>>> [(r["id"], r["url"], r.get("language"), r.get("error", "")[:8]) for r in process(items, config)]
+[('a', 'u', 'fr', ''), (1, 'v', None, 'KeyError')]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsnlp.article import analyze_batch
+from newsnlp.batch.config import BatchConfig
+from newsnlp.checks import ensure_text
+from newsnlp.io import BadRecord
+
+__all__ = [
+    "Item",
+    "describe_error",
+    "error_record",
+    "extract",
+    "groups",
+    "is_missing",
+    "process",
+    "record_id",
+]
+
+logger = logging.getLogger(__name__)
+
+_MAX_ERROR_CHARS = 500
+
+
+def describe_error(exc: BaseException) -> str:
+    """The ``error`` of an error record: ``"<type>: <message>"``, at most 500 characters.
+
+    Examples
+    --------
+    >>> describe_error(ValueError("max_chars"))
+    'ValueError: max_chars'
+    """
+    message = f"{type(exc).__name__}: {exc}"
+    return message if len(message) <= _MAX_ERROR_CHARS else message[: _MAX_ERROR_CHARS - 1] + "…"
+
+
+def error_record(head: Mapping[str, Any], error: str) -> dict[str, Any]:
+    """The error record of an input record: its *head* (id and kept fields), then ``error``."""
+    return {**head, "error": error}
+
+
+def is_missing(value: Any) -> bool:
+    """Whether *value* is a missing value of a DataFrame (NaN, ``pandas.NA``)."""
+    return (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType"
+
+
+def record_id(record: Any, position: int, id_field: str | None) -> Any:
+    """The output id of *record*: its ``id_field`` value, else its *position*.
+
+    Examples
+    --------
+    >>> record_id({"id": "a"}, 3, "id"), record_id({"id": None}, 3, "id"), record_id("texte", 3, "id")
+    ('a', 3, 3)
+    """
+    if id_field is not None and isinstance(record, Mapping):
+        value = record.get(id_field)
+        if value is not None and not is_missing(value):
+            return value
+    return position
+
+
+@dataclass(slots=True)
+class Item:
+    """One input record reduced to what is processed: output head (id + kept fields), and the
+    text or the reason it cannot be processed (picklable, sent to worker processes)."""
+
+    head: dict[str, Any]
+    text: str | None = None
+    error: str | None = None
+
+
+def extract(position: int, record: Any, config: BatchConfig) -> Item:
+    """Read one input record at *position* of the input (never raises)."""
+    is_map = isinstance(record, Mapping)
+    head = {"id": record_id(record, position, config.id_field)}
+    for name in config.keep:
+        value = record.get(name) if is_map else None
+        head[name] = None if is_missing(value) else value
+    if isinstance(record, BadRecord):
+        return Item(head, error=record.error)
+    field = config.text_field
+    if isinstance(record, str):
+        value: Any = record
+    elif is_map:
+        if field not in record:
+            names = ", ".join(map(str, list(record)[:10])) or "none"
+            return Item(
+                head,
+                error=f"KeyError: record has no {field!r} field (fields: {names}): "
+                "pass text_field= to name the field that holds the text",
+            )
+        value = record[field]
+    else:
+        advice = ": decode it first" if isinstance(record, (bytes, bytearray)) else ""
+        return Item(
+            head,
+            error=f"TypeError: record must be a dict or a str, not {type(record).__name__}"
+            + advice,
+        )
+    if is_missing(value):
+        return Item(
+            head,
+            error=f"TypeError: {field} is missing (NaN), not a str: drop or fill "
+            "the records without text",
+        )
+    try:
+        text = ensure_text(value, name=field)
+    except TypeError as exc:
+        return Item(head, error=describe_error(exc))
+    if config.max_chars is not None and len(text) > config.max_chars:
+        return Item(
+            head,
+            error=f"ValueError: {field} has {len(text):,} characters, more than "
+            f"max_chars={config.max_chars:,}: split the text, or raise max_chars",
+        )
+    return Item(head, text=text)
+
+
+def _memory_zone(config: BatchConfig):
+    """``nlp.memory_zone()`` when asked for: the strings and lexemes spaCy adds for a batch are
+    freed after it (the annotations are plain Python data by then), so the vocabulary does not
+    grow with every new word of a long job."""
+    if not (config.memory_zone and config.entities):
+        return contextlib.nullcontext()
+    from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
+
+    nlp = load_pipeline(config.model or DEFAULT_MODEL)
+    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+
+
+def process(items: list[Item], config: BatchConfig) -> list[dict[str, Any]]:
+    """Output records for *items*, in order (never raises for a record's sake): the articles
+    of :func:`newsnlp.article.analyze_batch`, the one pipeline, or error records."""
+    texts = [item.text for item in items if item.error is None]
+    with _memory_zone(config):
+        results = iter(
+            analyze_batch(
+                texts,  # type: ignore[arg-type]
+                entities=config.entities,
+                batch_size=config.batch_size,
+                model=config.model,
+                errors="return",
+            )
+        )
+    out = []
+    for item in items:
+        if item.error is not None:
+            out.append(error_record(item.head, item.error))
+            continue
+        result = next(results)
+        if isinstance(result, Exception):
+            logger.warning("record %r: %s", item.head.get("id"), describe_error(result))
+            out.append(error_record(item.head, describe_error(result)))
+        else:
+            out.append({**item.head, **result.to_dict()})
+    return out
+
+
+def groups(items: Iterable[Item], size: int, first: int) -> Iterator[list[Item]]:
+    """Cut *items* into lists of *size*, aligned on absolute positions (the first group is
+    shorter when *first*, the position of the first item, is not a multiple of *size*), so a
+    resumed run batches the records exactly as an uninterrupted one.
+
+    Examples
+    --------
+    >>> [len(g) for g in groups([Item({})] * 7, 3, first=4)]
+    [2, 3, 2]
+    """
+    group: list[Item] = []
+    limit = size - first % size
+    for item in items:
+        group.append(item)
+        if len(group) == limit:
+            yield group
+            group, limit = [], size
+    if group:
+        yield group

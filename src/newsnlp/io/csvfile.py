@@ -1,0 +1,158 @@
+"""CSV and TSV, plain or gzip: rows read as dicts of strings, records written one row at a time.
+
+CSV has no types: values are read back as text, and lists, dicts and booleans are written as
+JSON. A CSV field may span lines, so a CSV file cannot be continued after a crash (see
+:mod:`newsnlp.io.jsonl`).
+
+Examples
+--------
+>>> import io
+>>> list(read_csv(io.BytesIO(b"id\\ttext\\n1\\tBonjour\\n"), delimiter="\\t"))
+[{'id': '1', 'text': 'Bonjour'}]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from typing import IO, Any
+
+from newsnlp.io.formats import PathLike, as_text
+from newsnlp.io.streams import RecordWriter, Sink, close_all, open_binary
+
+__all__ = ["CsvWriter", "read_csv"]
+
+
+def _delimiter(name: str) -> str:
+    """A tab for a ``.tsv`` / ``.tsv.gz`` name, else a comma."""
+    return "\t" if name.lower().removesuffix(".gz").endswith(".tsv") else ","
+
+
+def read_csv(
+    source: PathLike | IO[bytes], *, delimiter: str | None = None, encoding: str = "utf-8"
+) -> Iterator[dict[str, str]]:
+    """Yield the rows of a CSV file (gzip-compressed or not) as dicts keyed by the header.
+
+    Values are strings, as in the file (no type guessing). Fields may hold any amount of text
+    (the ``csv`` module's field size limit is raised for the whole process).
+
+    Parameters
+    ----------
+    source : str, os.PathLike or binary file
+        Path, ``-`` for standard input, or an open binary stream.
+    delimiter : str, optional
+        Default ``","``, or a tab for a ``.tsv`` file.
+    encoding : str, default "utf-8"
+        A byte-order mark is skipped.
+
+    Examples
+    --------
+    >>> import io
+    >>> list(read_csv(io.BytesIO('id,text\\n1,"Un, deux"\\n'.encode())))
+    [{'id': '1', 'text': 'Un, deux'}]
+    """
+    if delimiter is None:
+        name = "" if hasattr(source, "read") else os.fspath(source)  # type: ignore[arg-type]
+        delimiter = _delimiter(name)
+    _raise_csv_field_limit()
+    fh, owned = open_binary(source)
+    text = io.TextIOWrapper(
+        fh, encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline=""
+    )
+    try:
+        yield from csv.DictReader(text, delimiter=delimiter)
+    finally:
+        text.detach()
+        close_all(owned)
+
+
+def _raise_csv_field_limit() -> None:
+    limit = 2**31 - 1
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+
+
+class CsvWriter(RecordWriter):
+    """Write records as CSV rows (UTF-8, header first), flushed at each record boundary.
+
+    Lists, dicts and booleans are written as JSON; ``None`` as an empty field.
+
+    Parameters
+    ----------
+    target : str or os.PathLike
+        Path (``.gz`` → gzip, ``.tsv`` → tab-separated), or ``-`` for standard output.
+    fieldnames : sequence of str, optional
+        Columns, in order. Default: the keys of the first record; a later record with a key
+        not among them raises ``ValueError`` (pass the full list up front, e.g.
+        :func:`newsnlp.batch.output_fields`).
+    gzip : bool, optional
+        Compress; default: from the ``.gz`` suffix.
+    autoflush : bool, default True
+        Flush after every record.
+    """
+
+    def __init__(
+        self,
+        target: PathLike,
+        *,
+        fieldnames: Sequence[str] | None = None,
+        gzip: bool | None = None,
+        autoflush: bool = True,
+    ) -> None:
+        name = os.fspath(target)
+        gz = name.lower().endswith(".gz") if gzip is None else gzip
+        self._sink: Sink | None = Sink(target, gz=gz, append=False)
+        self._text = io.TextIOWrapper(
+            self._sink.out, encoding="utf-8", newline="", write_through=True
+        )
+        self._csv = csv.writer(self._text, delimiter=_delimiter(name), lineterminator="\n")
+        self._fields: list[str] | None = None
+        self._known: set[str] = set()
+        self._autoflush = autoflush
+        self.count = 0
+        if fieldnames is not None:
+            self._header(fieldnames)
+
+    def _header(self, fieldnames: Sequence[str]) -> None:
+        self._fields = list(fieldnames)
+        self._known = set(self._fields)
+        self._csv.writerow(self._fields)
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        """Write one record as one row."""
+        if self._sink is None:
+            raise ValueError("write to a closed CsvWriter")
+        if self._fields is None:
+            self._header(list(record))
+        extra = [k for k in record if k not in self._known]
+        if extra:
+            raise ValueError(
+                f"record has fields {extra} that are not CSV columns {self._fields}: pass "
+                "fieldnames= with every column"
+            )
+        self._csv.writerow([as_text(record.get(k)) for k in self._fields])  # type: ignore[union-attr]
+        self.count += 1
+        if self._autoflush:
+            self.flush()
+
+    def flush(self) -> None:
+        """Flush to the operating system."""
+        if self._sink is not None:
+            self._text.flush()
+            self._sink.flush()
+
+    def sync(self) -> None:
+        """Flush, then ``fsync``."""
+        if self._sink is not None:
+            self._text.flush()
+            self._sink.sync()
+
+    def close(self) -> None:
+        """Flush, fsync and close."""
+        if self._sink is not None:
+            sink, self._sink = self._sink, None
+            self._text.flush()
+            self._text.detach()
+            sink.close()
