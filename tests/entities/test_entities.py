@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import newsnlp
 from newsnlp import Entity, analyze, extract_entities, extract_entities_batch
 from newsnlp.entities import extract_annotation as annotate
-from newsnlp.entities import layer as entities_module
+from newsnlp.entities import extract
 
 DIPLO = (
     "Nasser Bourita, ministre des Affaires étrangères, de la Coopération africaine et des "
@@ -112,8 +112,8 @@ def test_bad_input(bad):
 def test_long_text_is_chunked_with_global_offsets(monkeypatch):
     paragraph = "Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu à Rabat le ministre français Bruno Retailleau.\n"
     text = paragraph * 30
-    monkeypatch.setattr(entities_module, "CHUNK_CHARS", 500)
-    assert len(entities_module._chunks(text)) > 5
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 500)
+    assert len(extract.chunk_text(text)) > 5
     ents = extract_entities(text)
     _check_offsets(text, ents)
     assert sum(e.text == "Rabat" for e in ents) == 30
