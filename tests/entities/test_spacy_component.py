@@ -49,8 +49,8 @@ def test_annotation_survives_serialisation():
 
 
 def test_extensions_registered_once_and_idempotently():
-    pipeline._register_extensions()
-    pipeline._register_extensions()
+    pipeline.register_extensions()
+    pipeline.register_extensions()
     assert Span.has_extension("canonical") and Doc.has_extension("ministers")
 
 
