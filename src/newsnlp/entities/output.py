@@ -68,13 +68,12 @@ def ministers(
     return found
 
 
-def entities(
-    state: LayerState, ministers: dict[str, Minister], dominant: str | None
-) -> list[Entity]:
+def entities(state: LayerState, by_name: dict[str, Minister], dominant: str | None) -> list[Entity]:
     """Every candidate as an :class:`~newsnlp.entities.types.Entity`, in text order.
 
-    *ministers* are the result of :func:`ministers`; *dominant* the article's home country,
-    given to national institutions that do not name theirs.
+    *by_name* is the result of :func:`ministers` (a person among them is a minister);
+    *dominant* the article's home country, given to national institutions that do not name
+    theirs.
     """
     text = state.text
     names = surnames(state)
@@ -84,7 +83,7 @@ def entities(
         span = text[c.start : c.end]
         if c.label == "PER":
             canonical = c.canonical or names.get(span, span)
-            m = ministers.get(canonical)
+            m = by_name.get(canonical)
             if m is not None:
                 out.append(
                     Entity(span, c.label, c.start, c.end, canonical, "minister", m.country, m.role)
