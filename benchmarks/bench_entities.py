@@ -64,32 +64,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def newsnlp_api(name: str):
-    """``newsnlp.<name>``, else from its ``entities`` / ``pipeline`` module (AttributeError if none)."""
-    import importlib
-
-    import newsnlp  # ImportError: not installed
-
-    for module in (newsnlp, "newsnlp.entities", "newsnlp.entities.spacy_component"):
-        try:
-            found = getattr(
-                importlib.import_module(module) if isinstance(module, str) else module, name, None
-            )
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    raise AttributeError(f"newsnlp has no {name}() yet")
-
-
 Runner = Callable[[list[str], int, int], tuple[int, int]]
 
 
 def load_system(system: str) -> Runner:
     """Load a system; return ``run(texts, batch_size, n_process) -> (n_docs, n_entities)``."""
     if system == "newsnlp":
-        extract_batch = newsnlp_api("extract_entities_batch")
-        newsnlp_api("load_pipeline")()
+        from newsnlp import extract_entities_batch as extract_batch
+        from newsnlp import load_pipeline
+
+        load_pipeline()
 
         def run(texts: list[str], batch_size: int, n_process: int) -> tuple[int, int]:
             out = list(extract_batch(texts, batch_size=batch_size, n_process=n_process))

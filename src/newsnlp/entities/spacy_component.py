@@ -15,20 +15,42 @@ A spaCy user adds the press layer to any French pipeline that has an ``ner`` com
 
 The factory is also declared under the ``spacy_factories`` entry point, so
 ``nlp.add_pipe("newsnlp_entities")`` works without importing newsnlp first.
+
+The annotation is stored on the doc as plain data (``doc.user_data["newsnlp"]``), so it
+survives ``nlp.pipe(n_process=2)`` and ``Doc.to_bytes``; the extensions read it through an
+index built once per doc (:func:`annotation_of`). The gazetteer is the bundled one unless the
+component's config names a folder (``gazetteer_path``, see
+:meth:`~newsnlp.entities.gazetteer.Gazetteer.load`); ``nlp.to_disk`` then saves it with the
+pipeline and ``spacy.load`` reads it back (:meth:`NewsEntities.from_disk`). This is the only
+module of :mod:`newsnlp.entities` that imports spaCy.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsnlp.entities import Annotation, CountryReference, Entity, EntityLayer, Minister
+from newsnlp.entities.gazetteer.gazetteer import Gazetteer, get_gazetteer
+from newsnlp.entities.layer import EntityLayer
+from newsnlp.entities.types import Annotation, CountryReference, Entity, Minister
 
-__all__ = ["DEFAULT_MODEL", "NewsEntities", "annotation_of", "load_pipeline"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "NewsEntities",
+    "annotation_of",
+    "load_pipeline",
+    "make_entities_component",
+    "register_extensions",
+    "store_annotation",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -47,35 +69,78 @@ _UNUSED = (
 )
 
 
-def annotation_of(doc: Doc) -> Annotation:
-    """The :class:`~newsnlp.entities.Annotation` that ``newsnlp_entities`` stored on *doc*.
+# --------------------------------------------------------------------------- the doc's annotation
+def store_annotation(doc: Doc, annotation: Annotation) -> None:
+    """Store *annotation* on *doc* as plain data (tuples of the results' fields, in
+    ``doc.user_data["newsnlp"]``), which ``Doc.to_bytes`` and ``nlp.pipe(n_process=2)`` keep."""
+    doc.user_data[_USER_DATA_KEY] = (
+        [tuple(e.to_dict().values()) for e in annotation.entities],
+        [tuple(m.to_dict().values()) for m in annotation.ministers],
+        [tuple(r.to_dict().values()) for r in annotation.country_refs],
+    )
 
-    Stored as plain data in ``doc.user_data``, so it survives ``nlp.pipe(n_process=2)`` and
-    ``Doc.to_bytes``.
-    """
+
+_EMPTY: tuple[Annotation, dict[tuple[int, int], Entity]] = (Annotation(), {})
+# doc → (the stored data, its Annotation, entities by offsets): decoded once per doc; a doc
+# whose stored data is replaced (the component run again, Doc.from_bytes) is decoded again.
+_DECODED: weakref.WeakKeyDictionary[Doc, tuple[Any, Annotation, dict]] = weakref.WeakKeyDictionary()
+_DECODED_LOCK = threading.Lock()
+
+
+def _decoded(doc: Doc) -> tuple[Annotation, dict[tuple[int, int], Entity]]:
     data = doc.user_data.get(_USER_DATA_KEY)
     if data is None:
-        return Annotation()
+        return _EMPTY
+    with _DECODED_LOCK:
+        cached = _DECODED.get(doc)
+    if cached is not None and cached[0] is data:
+        return cached[1], cached[2]
     entities, ministers, refs = data
-    return Annotation(
+    annotation = Annotation(
         tuple(Entity(*e) for e in entities),
         tuple(Minister(*m) for m in ministers),
         tuple(CountryReference(*r) for r in refs),
     )
+    by_offsets: dict[tuple[int, int], Entity] = {}
+    for ent in annotation.entities:
+        by_offsets.setdefault((ent.start, ent.end), ent)
+    with _DECODED_LOCK:
+        _DECODED[doc] = (data, annotation, by_offsets)
+    return annotation, by_offsets
+
+
+def annotation_of(doc: Doc) -> Annotation:
+    """The :class:`~newsnlp.entities.types.Annotation` that ``newsnlp_entities`` stored on
+    *doc* (empty if it did not run).
+
+    Stored as plain data in ``doc.user_data``, so it survives ``nlp.pipe(n_process=2)`` and
+    ``Doc.to_bytes``; decoded once per doc.
+
+    Examples
+    --------
+    >>> doc = load_pipeline()("Le Maroc et l’ONU.")
+    >>> annotation_of(doc).countries, annotation_of(doc) is annotation_of(doc)
+    ({'MA': 1}, True)
+    """
+    return _decoded(doc)[0]
 
 
 def _span_attr(name: str):
     def getter(span: Span) -> Any:
-        for ent in annotation_of(span.doc).entities:
-            if ent.start == span.start_char and ent.end == span.end_char:
-                return getattr(ent, name)
-        return None
+        ent = _decoded(span.doc)[1].get((span.start_char, span.end_char))
+        return None if ent is None else getattr(ent, name)
 
     return getter
 
 
-def _register_extensions() -> None:
-    """Register the Doc/Span extensions once (idempotent, safe to call again)."""
+def register_extensions() -> None:
+    """Register the Doc and Span extensions once (idempotent, safe to call again).
+
+    ``span._.canonical``, ``kind``, ``country`` and ``role`` are those of the entity with the
+    span's offsets (``None`` for any other span); ``doc._.newsnlp`` is the whole
+    :class:`~newsnlp.entities.types.Annotation`, ``doc._.ministers``, ``countries``,
+    ``institutions`` and ``entities`` its parts.
+    """
     for name in ("canonical", "kind", "country", "role"):
         if not Span.has_extension(name):
             Span.set_extension(name, getter=_span_attr(name))
@@ -91,9 +156,10 @@ def _register_extensions() -> None:
             Doc.set_extension(name, getter=getter)
 
 
-_register_extensions()
+register_extensions()
 
 
+# --------------------------------------------------------------------------- the component
 def _lexicon(nlp: Language, pos: str) -> frozenset[str]:
     """Lower-case lemmas of one part of speech ("noun", "adj") from the model's lemmatizer
     tables (empty if the pipeline has none)."""
@@ -117,29 +183,40 @@ class NewsEntities:
         Component name.
     default_country : str or None, keyword-only
         Government country assumed for a minister when the article does not tell.
+    gazetteer_path : str or None, keyword-only
+        A folder of gazetteer JSON files (:data:`newsnlp.entities.gazetteer.FILES`); ``None``
+        for the bundled gazetteer.
     """
 
     def __init__(
-        self, nlp: Language, name: str = "newsnlp_entities", *, default_country: str | None = None
+        self,
+        nlp: Language,
+        name: str = "newsnlp_entities",
+        *,
+        default_country: str | None = None,
+        gazetteer_path: str | None = None,
     ) -> None:
-        from newsnlp.entities.gazetteer import get_gazetteer
-
         self.name = name
         self.default_country = default_country
+        self.common_nouns = _lexicon(nlp, "noun")
+        self.adjectives = _lexicon(nlp, "adj")
+        self.set_gazetteer(
+            get_gazetteer() if gazetteer_path is None else Gazetteer.load(gazetteer_path)
+        )
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Use *gazetteer* from now on (the entity layer is rebuilt)."""
+        self.gazetteer = gazetteer
         self.layer = EntityLayer(
-            gazetteer=get_gazetteer(),
-            common_nouns=_lexicon(nlp, "noun"),
-            adjectives=_lexicon(nlp, "adj"),
-            default_country=default_country,
+            gazetteer=gazetteer,
+            common_nouns=self.common_nouns,
+            adjectives=self.adjectives,
+            default_country=self.default_country,
         )
 
     def __call__(self, doc: Doc) -> Doc:
         ann = self.layer(doc.text, ((e.start_char, e.end_char, e.label_) for e in doc.ents))
-        doc.user_data[_USER_DATA_KEY] = (
-            [tuple(e.to_dict().values()) for e in ann.entities],
-            [tuple(m.to_dict().values()) for m in ann.ministers],
-            [tuple(r.to_dict().values()) for r in ann.country_refs],
-        )
+        store_annotation(doc, ann)
         spans = []
         for ent in ann.entities:
             span = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="expand")
@@ -153,18 +230,40 @@ class NewsEntities:
         doc.spans["newsnlp_countries"] = [s for s in refs if s is not None]
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the component's data in the folder *path* (``nlp.to_disk`` calls it): a
+        gazetteer other than the bundled one, in ``path/gazetteer``."""
+        writers = {}
+        if self.gazetteer is not get_gazetteer():
+            writers["gazetteer"] = self.gazetteer.to_disk
+        util.to_disk(path, writers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NewsEntities:
+        """Load what :meth:`to_disk` saved (``spacy.load`` calls it); without a saved
+        gazetteer, the component keeps the one of its config."""
+
+        def read_gazetteer(folder: Path) -> None:
+            if folder.is_dir():
+                self.set_gazetteer(Gazetteer.load(folder))
+
+        util.from_disk(path, {"gazetteer": read_gazetteer}, exclude)
+        return self
+
 
 @Language.factory(
     "newsnlp_entities",
-    default_config={"default_country": None},
+    default_config={"default_country": None, "gazetteer_path": None},
     requires=["doc.ents"],
     assigns=["doc.ents", "doc.spans", "doc._.ministers", "doc._.countries", "doc._.institutions"],
 )
-def make_entities_component(nlp: Language, name: str, default_country: str | None) -> NewsEntities:
+def make_entities_component(
+    nlp: Language, name: str, default_country: str | None, gazetteer_path: str | None
+) -> NewsEntities:
     """Factory of the ``newsnlp_entities`` component (see :class:`NewsEntities`)."""
-    return NewsEntities(nlp, name, default_country=default_country)
+    return NewsEntities(nlp, name, default_country=default_country, gazetteer_path=gazetteer_path)
 
 
+# --------------------------------------------------------------------------- the pipeline
 _PIPELINES: dict[str, Language] = {}
 _LOCK = threading.Lock()
 

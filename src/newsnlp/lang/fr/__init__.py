@@ -2,19 +2,40 @@
 
 * :mod:`newsnlp.lang.fr.boilerplate` — news-page boilerplate (reading-time lines, bylines,
   share / subscribe / comment prompts, related-article headers, rubric names);
-* :mod:`newsnlp.lang.fr.press` — press grammar: determiners and honorifics stripped from names,
-  institution heads, minister titles;
-* :mod:`newsnlp.lang.fr.stop_words` — stop words of news text.
+* :mod:`newsnlp.lang.fr.stop_words` — stop words of news text;
+* the entity layer's grammar (:mod:`newsnlp.entities`): :mod:`newsnlp.lang.fr.tokens` (words
+  as the rules read them), :mod:`newsnlp.lang.fr.press` (determiners, honorifics and titles
+  stripped from names), :mod:`newsnlp.lang.fr.roles` (ministers' titles and portfolios),
+  :mod:`newsnlp.lang.fr.institutions` (institution names), :mod:`newsnlp.lang.fr.places`
+  (place names that are common words, foreign offices, "le Royaume").
 
 The gazetteers (countries, demonyms, cities, institutions) are JSON files in ``newsnlp/data``.
 """
 
 from __future__ import annotations
 
-from newsnlp.lang.fr import boilerplate, press, stop_words
+from newsnlp.lang.fr import (
+    boilerplate,
+    institutions,
+    places,
+    press,
+    roles,
+    stop_words,
+    tokens,
+)
 from newsnlp.lang.fr.stop_words import STOP_WORDS
 
-__all__ = ["STOP_WORDS", "FrenchDefaults", "boilerplate", "press", "stop_words"]
+__all__ = [
+    "STOP_WORDS",
+    "FrenchDefaults",
+    "boilerplate",
+    "institutions",
+    "places",
+    "press",
+    "roles",
+    "stop_words",
+    "tokens",
+]
 
 
 class FrenchDefaults:
@@ -23,3 +44,7 @@ class FrenchDefaults:
     stop_words = STOP_WORDS
     boilerplate = boilerplate
     press = press
+    roles = roles
+    institutions = institutions
+    places = places
+    tokens = tokens

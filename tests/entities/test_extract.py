@@ -1,4 +1,5 @@
-"""The entity layer end to end (spaCy fr_core_news_md + newsnlp_entities)."""
+"""The public functions of the entity layer end to end (newsnlp.entities.extract: spaCy
+fr_core_news_md + newsnlp_entities), and the chunking of long texts."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from hypothesis import strategies as st
 
 import newsnlp
 from newsnlp import Entity, analyze, extract_entities, extract_entities_batch
+from newsnlp.entities import extract
 from newsnlp.entities import extract_annotation as annotate
-from newsnlp.entities import layer as entities_module
 
 DIPLO = (
     "Nasser Bourita, ministre des Affaires étrangères, de la Coopération africaine et des "
@@ -112,12 +113,32 @@ def test_bad_input(bad):
 def test_long_text_is_chunked_with_global_offsets(monkeypatch):
     paragraph = "Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu à Rabat le ministre français Bruno Retailleau.\n"
     text = paragraph * 30
-    monkeypatch.setattr(entities_module, "CHUNK_CHARS", 500)
-    assert len(entities_module._chunks(text)) > 5
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 500)
+    assert len(extract.chunk_text(text)) > 5
     ents = extract_entities(text)
     _check_offsets(text, ents)
     assert sum(e.text == "Rabat" for e in ents) == 30
     assert sum(e.text == "Abdelouafi Laftit" for e in ents) == 30
+
+
+@pytest.mark.parametrize("size", [10, 25, 80])
+def test_chunks_cover_the_text_at_line_sentence_or_word_ends(size):
+    text = "Une phrase courte. Une autre phrase ici.\nUne ligne de plus et encore des mots."
+    chunks = extract.chunk_text(text, size)
+    assert "".join(piece for _, piece in chunks) == text
+    assert all(text[o : o + len(piece)] == piece and len(piece) <= size for o, piece in chunks)
+    assert all(text[o - 1] in " \n." or text[o] in " \n" for o, _ in chunks[1:])
+
+
+def test_a_short_text_is_one_chunk():
+    assert extract.chunk_text("Le Maroc.") == [(0, "Le Maroc.")]
+    assert extract.chunk_text("x" * 30, 10) == [(0, "x" * 10), (10, "x" * 10), (20, "x" * 10)]
+
+
+def test_deprecated_names_warn_and_work():
+    with pytest.warns(DeprecationWarning, match="use newsnlp.entities.extract_annotation"):
+        ann = newsnlp.entities.annotate("Le Maroc.")
+    assert ann == annotate("Le Maroc.")
 
 
 def test_batch_matches_single_calls_and_keeps_order():

@@ -1,0 +1,171 @@
+"""Passes 3 and 6 of the entity layer: gazetteer names, merging, labels and overlaps.
+
+* :func:`add_gazetteer_matches` — every gazetteer name in the text (longest first);
+* :func:`merge` — new candidates replace the overlapping ones they beat (:func:`stronger`);
+* :func:`classify` — the model's mentions get the gazetteer's type and label; implausible
+  ones are dropped (:func:`plausible`: a capitalised common noun at the start of a sentence,
+  "France-Maroc", a role word alone);
+* :func:`resolve_overlaps` — one candidate per stretch of text.
+
+Examples
+--------
+>>> from newsnlp.entities.gazetteer import get_gazetteer
+>>> from newsnlp.entities.matcher import GazetteerMatcher
+>>> from newsnlp.entities.state import Candidate, LayerState
+>>> state = LayerState("Selon les Nations unies, Bourita.", [Candidate(10, 17, "ORG", "spacy")])
+>>> add_gazetteer_matches(state, GazetteerMatcher(get_gazetteer()))
+>>> [(state.text[c.start:c.end], c.label, c.source, c.record.canonical) for c in state.cands]
+[('Nations unies', 'ORG', 'gazetteer', 'Organisation des Nations unies')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsnlp.entities.lexicon import Lexicon
+from newsnlp.entities.matcher import KIND_LABEL, GazetteerMatcher
+from newsnlp.entities.state import Candidate, LayerState, at_sentence_start, is_capitalised
+from newsnlp.lang.fr.institutions import FACILITY_HEADS, INSTITUTION_HEADS
+from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
+
+__all__ = [
+    "SOURCE_RANK",
+    "add_gazetteer_matches",
+    "classify",
+    "merge",
+    "plausible",
+    "resolve_overlaps",
+    "stronger",
+]
+
+_INITIAL = re.compile(r"[A-Z]\.")  # an initial: "T."
+
+#: How much each rule is trusted when two candidates overlap and neither contains the other.
+SOURCE_RANK = {"gazetteer": 4, "head": 3, "surname": 2, "acronym": 2, "title": 1, "spacy": 0}
+
+
+def stronger(a: Candidate, b: Candidate) -> bool:
+    """Whether candidate *a* should replace the overlapping candidate *b*: the one that
+    contains the other ("Office des Nations unies" over "Nations unies"), else the more
+    trusted source (:data:`SOURCE_RANK`)."""
+    a_len, b_len = a.end - a.start, b.end - b.start
+    if a.start <= b.start and a.end >= b.end and a_len > b_len:
+        return True  # a contains b: the longer name wins ("Office des Nations unies")
+    if b.start <= a.start and b.end >= a.end and b_len > a_len:
+        return False
+    return SOURCE_RANK[a.source] > SOURCE_RANK[b.source]
+
+
+def merge(state: LayerState, new: list[Candidate]) -> None:
+    """Add candidates; an overlapping candidate is replaced when the new one is longer or
+    comes from a stronger source."""
+    for c in new:
+        overlapping = [o for o in state.cands if o.start < c.end and c.start < o.end]
+        if any(stronger(o, c) for o in overlapping):
+            continue
+        if overlapping:
+            gone = {id(o) for o in overlapping}
+            state.cands = [o for o in state.cands if id(o) not in gone]
+        state.cands.append(c)
+
+
+def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:
+    """Merge the longest gazetteer name at every capitalised word, left to right."""
+    words = state.words
+    i = 0
+    found = []
+    while i < len(words):
+        hit = matcher.match_at(words, i) if is_capitalised(words[i][2]) else None
+        if hit is None:
+            i += 1
+            continue
+        n, kind, record = hit
+        s, e = words[i][0], words[i + n - 1][1]
+        found.append(Candidate(s, e, KIND_LABEL[kind], "gazetteer", record=record, kind=kind))
+        i += n
+    merge(state, found)
+
+
+def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> None:
+    """Give the model's and the title rule's mentions their gazetteer type and label
+    ("PARIS, 15 (Havas)" is the city; "Chambre de commerce du Canada" an institution name);
+    drop the implausible ones."""
+    text = state.text
+    kept = []
+    for c in state.cands:
+        span = text[c.start : c.end]
+        if c.source in {"spacy", "title"}:
+            hit = matcher.match(span)
+            if hit is not None:
+                c.kind, c.record = hit
+                c.label = KIND_LABEL[c.kind]
+            elif (
+                span.isupper()
+                and len(span) > 3
+                and (hit := matcher.match(span.title())) is not None
+                and hit[0] in {"city", "country"}
+            ):
+                c.kind, c.record, c.label = hit[0], hit[1], "LOC"  # "PARIS, 15 (Havas)"
+            elif c.label != "PER" or c.source == "spacy":
+                head = span.split(" ", 1)[0]
+                if INSTITUTION_HEADS.get(head) == "institution" and " " in span:
+                    c.label, c.kind = "ORG", "institution"  # "Chambre de commerce du Canada"
+        if not plausible(c, span, text, matcher, lexicon):
+            continue
+        kept.append(c)
+    state.cands = kept
+
+
+def plausible(
+    c: Candidate, span: str, text: str, matcher: GazetteerMatcher, lexicon: Lexicon
+) -> bool:
+    """Whether the mention *span* of candidate *c* can be a name (gazetteer, surname and
+    institution-head candidates always are)."""
+    if c.source in {"gazetteer", "surname", "head"}:
+        return True
+    first = span.split(" ", 1)[0]
+    if not is_capitalised(first) and not first.isdigit():
+        return c.label == "PER" and first in NAME_PARTICLES and " " in span
+    words = span.split()
+    if len(words) == 1:
+        return _plausible_word(c, span, text, matcher, lexicon)
+    # "États frontaliers", "Coopération africaine": a capitalised common noun followed by
+    # lower-case words only
+    if lexicon.is_common_noun(first) and not any(ch.isupper() for w in words[1:] for ch in w):
+        head = first[:-1] if first.endswith("s") else first
+        return (
+            c.label == "MISC" or head in INSTITUTION_HEADS or first in FACILITY_HEADS
+        )  # "Chambres fédérales"
+    return True
+
+
+def _plausible_word(
+    c: Candidate, span: str, text: str, matcher: GazetteerMatcher, lexicon: Lexicon
+) -> bool:
+    if span in NOT_ENTITIES or len(span) == 1:
+        return False
+    if c.label == "PER" and _INITIAL.fullmatch(span):
+        return True  # an initial standing for a person ("le jeune T.")
+    if "-" in span and c.label == "LOC":
+        parts = span.split("-")
+        if len(parts) == 2 and all((matcher.match(p) or ("",))[0] == "country" for p in parts):
+            return False  # "France-Maroc" names a pair, not a place
+    if span.isupper() or c.label == "PER" or not lexicon.is_common_noun(span):
+        return True
+    # a capitalised common noun is a name mid-sentence ("la Méditerranée"), a plain
+    # word at the start of a sentence, heading or title ("Budget", "Dette : …")
+    return not at_sentence_start(text, c.start)
+
+
+def resolve_overlaps(state: LayerState) -> None:
+    """Keep one candidate per stretch of text: in text order, a candidate overlapping the
+    previous one replaces it only if it is strictly :func:`stronger`."""
+    ordered = sorted(state.cands, key=lambda c: (c.start, -(c.end - c.start)))
+    result: list[Candidate] = []
+    for c in ordered:
+        if result and c.start < result[-1].end:
+            if stronger(c, result[-1]) and not stronger(result[-1], c):
+                result[-1] = c
+            continue
+        result.append(c)
+    state.cands = result

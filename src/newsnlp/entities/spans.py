@@ -1,0 +1,132 @@
+"""Pass 1 of the entity layer: a mention holds the proper name only.
+
+Punctuation around it, determiners and elided articles ("l’ONU"), honorifics ("M.", "le
+roi"), lower-case titles and functions ("maréchal Serrano") and titles or generic heads
+before a known name ("Haut-Commissaire des Nations unies", "le lac Léman") are stripped; an
+article that belongs to the name stays ("La Haye", "Le Caire"). The French words are in
+:mod:`newsnlp.lang.fr.press`.
+
+Examples
+--------
+>>> from newsnlp.entities.gazetteer import get_gazetteer
+>>> from newsnlp.entities.matcher import GazetteerMatcher
+>>> matcher = GazetteerMatcher(get_gazetteer())
+>>> text = "Selon l’ONU, M. Dupont est à La Haye."
+>>> [text[s:e] for s, e in (strip_span(text, 6, 11, "ORG", matcher),
+...                         strip_span(text, 13, 22, "PER", matcher),
+...                         strip_span(text, 29, 36, "LOC", matcher))]
+['ONU', 'Dupont', 'La Haye']
+"""
+
+from __future__ import annotations
+
+from newsnlp.entities.matcher import GazetteerMatcher
+from newsnlp.entities.state import LayerState, at_sentence_start
+from newsnlp.lang.fr.press import (
+    GENERIC_PLACE_HEADS,
+    LEADING_DETERMINERS,
+    LOWER_WORDS_BEFORE_NAME,
+    NAME_START,
+    OFFICIAL_TITLES,
+    PERSON_ARTICLES,
+    PERSON_PREFIXES,
+    TITLE_AND_PREPOSITION,
+)
+from newsnlp.lang.fr.tokens import LEADING_PUNCTUATION, TRAILING_PUNCTUATION
+
+__all__ = ["normalise_spans", "strip_span"]
+
+#: Words stripped from the start of a mention, at most this many times.
+MAX_PREFIXES = 4
+
+
+def normalise_spans(state: LayerState, matcher: GazetteerMatcher) -> None:
+    """Strip every candidate to its proper name (see :func:`strip_span`); drop the empty ones."""
+    kept = []
+    for c in state.cands:
+        span = strip_span(state.text, c.start, c.end, c.label, matcher)
+        if span is None:
+            continue
+        c.start, c.end = span
+        kept.append(c)
+    state.cands = kept
+
+
+def strip_span(
+    text: str, start: int, end: int, label: str, matcher: GazetteerMatcher
+) -> tuple[int, int] | None:
+    """The proper name inside ``text[start:end]``: (start, end), or None if nothing is left.
+
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    start, end : int
+        The mention's offsets.
+    label : str
+        ``"PER"`` mentions lose honorifics and articles but keep particles ("de Montchalin").
+    matcher : GazetteerMatcher
+        Known names keep their article ("La Haye") and lose a title before them.
+    """
+    s, e = _trim_punctuation(text, start, end)
+    for _ in range(MAX_PREFIXES):
+        n = _prefix_length(text, s, e, label, matcher)
+        if not n:
+            break
+        s += n
+    if s >= e:
+        return None
+    return s, e
+
+
+def _trim_punctuation(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in TRAILING_PUNCTUATION):
+        if (
+            text[e - 1] == "."
+            and e - s >= 2
+            and text[e - 2].isupper()
+            and (e - s == 2 or not text[e - 3].isalpha())
+        ):
+            break  # an initial keeps its full stop ("T.", "J.-P.")
+        e -= 1
+    while s < e and (text[s].isspace() or text[s] in LEADING_PUNCTUATION):
+        s += 1
+    return s, e
+
+
+def _prefix_length(text: str, s: int, e: int, label: str, matcher: GazetteerMatcher) -> int:
+    """Length of the words to strip from the start of ``text[s:e]`` (0: none)."""
+    span = text[s:e]
+    m = (PERSON_ARTICLES if label == "PER" else LEADING_DETERMINERS).match(span)
+    if m and m.end() < len(span):
+        # keep an article that belongs to the name: "La Haye", "Le Caire", and any
+        # capitalised article inside a sentence ("organisé par Les Ombelles")
+        if span[0].isupper() and (
+            matcher.match(span) is not None or not at_sentence_start(text, s)
+        ):
+            return 0
+        return m.end()
+    m = PERSON_PREFIXES.match(span) if label == "PER" else None
+    if m and m.end() < len(span):
+        return m.end()
+    if label in {"PER", "ORG", "LOC"}:
+        # titles, functions and generic heads written before the name: "maréchal
+        # Serrano", "vicechancelier comte Nesselrode", "groupe Akadêmia"
+        m = LOWER_WORDS_BEFORE_NAME.match(span)
+        if m and m.end() < len(span) and NAME_START.match(span, m.end()):
+            return m.end()
+    first = span.split(" ", 1)[0]
+    if first in OFFICIAL_TITLES or first.lower() in GENERIC_PLACE_HEADS:
+        rest = TITLE_AND_PREPOSITION.match(span)
+        # "Haut-Commissaire des Nations unies" → "Nations unies", "gisement de
+        # Sangomar" → "Sangomar"; but "Président de la République" stays whole
+        if (
+            rest
+            and rest.end() < len(span)
+            and (
+                first.lower() in GENERIC_PLACE_HEADS
+                or matcher.match(span[rest.end() :]) is not None
+            )
+        ):
+            return rest.end()
+    return 0

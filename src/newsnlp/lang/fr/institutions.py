@@ -1,0 +1,130 @@
+"""French grammar of institution names, as the entity layer reads them.
+
+Language data kept apart from the algorithm (as spaCy keeps ``spacy/lang/fr/``). An institution
+name is a capitalised head ("Conseil", "Direction", "Stade"), adjectives ("générale",
+"national") and complements ("des droits de l’homme", "pour les réfugiés").
+
+Examples
+--------
+>>> INSTITUTION_HEADS["Conseil"], INSTITUTION_HEADS["Fédération"]
+('institution', 'organization')
+>>> "générale".endswith(ADJECTIVE_ENDINGS), ACRONYM_AFTER.match(" (DGSI)").group(1)
+(True, 'DGSI')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ACRONYM_AFTER",
+    "ADJECTIVE_ENDINGS",
+    "ADJECTIVE_LEMMA_SUFFIXES",
+    "DETERMINER_WORDS",
+    "EVENT_HEADS",
+    "FACILITY_HEADS",
+    "INSTITUTION_HEADS",
+    "INTERNATIONAL",
+    "NAME_ARTICLES",
+    "NAME_PREPOSITIONS",
+    "NOT_ADJECTIVES",
+    "NOT_STATE_BODY",
+    "OTHER_ADJECTIVES",
+    "PARTICIPLE_COMPLEMENTS",
+    "PARTICIPLE_ENDINGS",
+    "YEAR_AFTER",
+]
+
+# Words whose capitalised form starts an institution name ("Conseil des ministres"): head
+# noun → kind. The name continues over "de/des/du/d’/aux/pour les/et de…" complements.
+INSTITUTION_HEADS = {
+    # state bodies and intergovernmental organisations
+    **dict.fromkeys(
+        """Agence Assemblée Autorité Banque Bureau Caisse Chambre Comité Commissariat Commission
+        Conseil Cour Délégation Département Direction Gendarmerie Gouvernement Haut-Commissariat
+        Inspection Ministère Office Organisation Parlement Parquet Police Préfecture Présidence
+        Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère""".split(),
+        "institution",
+    ),
+    # companies, federations, parties, museums, cultural institutes, NGOs
+    **dict.fromkeys(
+        """Académie Association Centre Club Compagnie Confédération Fédération Fondation Groupe Institut
+        Ligue Mouvement Musée Observatoire Parti Syndicat Société Union""".split(),
+        "organization",
+    ),
+}
+# Heads of named facilities (LOC: "Stade Prince Moulay Abdellah", "Complexe Mohammed VI de
+# football") and events (MISC: "Festival international du film de Marrakech"), completed the
+# same way when the model found their start.
+FACILITY_HEADS = frozenset(
+    "Stade Complexe Palais Parc Hôtel Château Aéroport Port Pont Gare Hôpital Théâtre Arène Cathédrale Mosquée Basilique".split()
+)
+EVENT_HEADS = frozenset(
+    "Festival Coupe Championnat Salon Forum Biennale Jeux Mondial Semaine Journée Sommet Conférence Saison".split()
+)
+# Prepositions that continue an institution name, and the articles that may follow them.
+NAME_PREPOSITIONS = ("de", "des", "du", "d’", "d'", "aux", "pour", "et", "à")
+NAME_ARTICLES = ("la", "le", "les", "l’", "l'")
+# Determiners that end a name's complement ("… de ses partenaires"): not a name.
+DETERMINER_WORDS = frozenset(
+    "ce cet cette ces son sa ses leur leurs un une plusieurs tous toutes notre nos votre vos".split()
+)
+
+# ------------------------------------------------------------------------------ adjectives
+# Adjectives without a tell-tale ending that often occur in names.
+OTHER_ADJECTIVES = frozenset(
+    "arabe arabes berbère amazighe russe russes belge belges suisse suisses turc turque grec grecque kurde public publique publics publiques civil civile civils libre libres supérieur supérieure mondial unies unis uni unie".split()
+)
+# Lower-case adjectives inside institution names ("générale", "nationale", "fédéral"):
+# recognised by their endings, since the entity layer runs without a tagger.
+ADJECTIVE_ENDINGS = (
+    "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ien", "ienne", "iens", "iennes",
+    "ique", "iques", "aire", "aires", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ain",
+    "aine", "ains", "aines", "ois", "oise", "oises", "eur", "eure", "eurs", "eures", "unies", "unis",
+    "uni", "unie", "é", "ée", "és", "ées", "in", "ine", "ins", "ines", "an", "ane", "ans", "anes",
+    "ier", "ière", "iers", "ières", "ième", "ère", "ères",
+)  # fmt: skip
+# Words with an adjective's ending that are not adjectives.
+NOT_ADJECTIVES = frozenset(
+    """dans sans avant pendant selon mais puis ainsi aussi bien lui ont sont sera était avait
+    avaient seront afin alors moins plus très tout tous toute toutes chez vers entre contre
+    parmi depuis durant malgré sein main""".split()
+)
+# Inflected ending → masculine-singular ending (générales → général, étrangères → étranger).
+ADJECTIVE_LEMMA_SUFFIXES = (
+    ("s", ""),
+    ("x", ""),
+    ("e", ""),
+    ("es", ""),
+    ("aux", "al"),
+    ("elle", "el"),
+    ("elles", "el"),
+    ("enne", "en"),
+    ("ennes", "en"),
+    ("ive", "if"),
+    ("ives", "if"),
+    ("euse", "eux"),
+    ("euses", "eux"),
+    ("ère", "er"),
+    ("ères", "er"),
+    ("que", "c"),
+    ("ques", "c"),
+)
+# A past participle followed by its complement ends the name: "la commission du Conseil
+# national chargée d’examiner".
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+PARTICIPLE_COMPLEMENTS = frozenset(
+    {"de", "d’", "d'", "à", "par", "pour", "en", "sur", "dans", "avec"}
+)
+
+# ------------------------------------------------------------------------------ after the name
+# The year of an event: "Mondial 2030", "Coupe du monde 2030".
+YEAR_AFTER = re.compile(r"[ \u00a0]+((?:19|20)\d\d)(?!\d)")
+# An acronym defined after the name: "Direction générale de la sécurité intérieure (DGSI)".
+ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
+# Bodies named like state institutions that are professional or private organisations.
+NOT_STATE_BODY = re.compile(
+    r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)"
+)
+# Words of an international body's name (no home country).
+INTERNATIONAL = re.compile(r"Nations unies|international|européen|africain|mondial|ONU", re.I)

@@ -1,0 +1,105 @@
+"""Pass 4, institution names (newsnlp.entities.institutions), on hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import LEXICON, layer, matcher, mentions, spans, state
+
+from newsnlp.entities.institutions import add_institution_names, complements, skip_adjectives
+from newsnlp.entities.lexicon import Lexicon
+from newsnlp.entities.state import words_of
+
+
+def _names(text: str, *items: tuple) -> list[tuple[str, str]]:
+    st = state(text, *items)
+    add_institution_names(st, matcher(), LEXICON)
+    return [s for s in spans(st) if s not in [(m, lab) for m, lab, *_ in items]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La Direction générale de la sécurité intérieure a dit.",
+            "Direction générale de la sécurité intérieure",
+        ),
+        ("La Chambre des représentants a voté.", "Chambre des représentants"),
+        ("Le Conseil des ministres se réunit.", "Conseil des ministres"),
+        ("Le Haut-Commissariat pour les réfugiés aide.", "Haut-Commissariat pour les réfugiés"),
+    ],
+)
+def test_an_institution_head_starts_a_name(text, name):
+    assert _names(text) == [(name, "ORG")]
+
+
+def test_an_organisation_head_completes_the_models_name():
+    text = "L’Union économique et monétaire ouest-africaine décide."
+    assert _names(text) == []
+    assert _names(text, ("Union", "ORG")) == [
+        ("Union économique et monétaire ouest-africaine", "ORG")
+    ]
+
+
+def test_a_bare_head_is_left_to_the_model():
+    assert _names("Le Parlement a voté ; la Confédération aussi.") == []
+
+
+def test_a_past_participle_and_its_complement_end_the_name():
+    assert _names("La commission du Conseil national chargée d’examiner le texte.") == [
+        ("Conseil national", "ORG")
+    ]
+
+
+def test_the_organ_then_the_organisation():
+    assert _names("Le Conseil de sécurité de l’ONU se réunit.") == [("Conseil de sécurité", "ORG")]
+
+
+def test_a_coordinated_name_is_another_name():
+    text = "La Direction de la sécurité du territoire et de la Surveillance du territoire."
+    assert _names(text) == [
+        ("Direction de la sécurité du territoire", "ORG"),
+        ("Surveillance du territoire", "ORG"),
+    ]
+
+
+def test_organisations_facilities_and_events_only_complete_the_model():
+    assert _names("Le Musée du Cidre ouvre.") == []
+    assert _names("Le Musée du Cidre ouvre.", ("Musée", "ORG")) == [("Musée du Cidre", "ORG")]
+    text = "Le Complexe Mohammed VI de football de Tanger accueille."
+    assert _names(text, ("Complexe Mohammed VI", "LOC")) == [
+        ("Complexe Mohammed VI de football", "LOC")
+    ]
+    assert _names("La Coupe du monde 2030 sera organisée.", ("Coupe", "MISC")) == [
+        ("Coupe du monde 2030", "MISC")
+    ]
+
+
+def test_skip_adjectives():
+    words = words_of("Union économique et monétaire ouest-africaine des États")
+    assert words[skip_adjectives(words, 1, LEXICON)][2] == "des"
+    words = words_of("Conseil appelle")
+    assert skip_adjectives(words, 1, Lexicon()) == 2  # without a lexicon, endings decide
+    assert skip_adjectives(words, 1, LEXICON) == 1  # not a known adjective
+    assert skip_adjectives(words_of("Conseil selon"), 1, Lexicon()) == 1  # no adjective ending
+
+
+def test_known_adjectives_decide_when_the_lexicon_has_them():
+    words = words_of("Direction générale")
+    assert skip_adjectives(words, 1, Lexicon(adjectives=frozenset({"national"}))) == 1
+    assert skip_adjectives(words, 1, Lexicon(adjectives=frozenset({"général"}))) == 2
+
+
+def test_complements_end_before_a_determiner_or_a_verb():
+    words = words_of("Conseil des droits de l’homme de ses partenaires")
+    end, other = complements(words, 1, matcher(), LEXICON)
+    assert " ".join(w for _, _, w in words[:end]) == "Conseil des droits de l’ homme"
+    assert other is None
+
+
+def test_institutions_through_the_layer_get_the_home_country():
+    text = "La Direction générale de la sécurité intérieure enquête à Paris."
+    ann = layer()(text, mentions(text, ("Paris", "LOC")))
+    assert [(e.text, e.kind, e.country) for e in ann.entities] == [
+        ("Direction générale de la sécurité intérieure", "institution", "FR"),
+        ("Paris", "city", "FR"),
+    ]

@@ -1,0 +1,75 @@
+"""Pass 5, persons (newsnlp.entities.names), on hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import LEXICON, layer, mentions, spans, state
+
+from newsnlp.entities.names import add_titled_persons, link_surnames, surnames
+from newsnlp.entities.roles import find_roles
+
+
+def test_surname_forms_with_their_particles():
+    st = state("Amélie de Montchalin et Ben Ali.", ("Amélie de Montchalin", "PER"))
+    assert surnames(st) == {
+        "de Montchalin": "Amélie de Montchalin",
+        "Montchalin": "Amélie de Montchalin",
+    }
+
+
+def test_the_longest_full_name_wins():
+    text = "Jean Lacroix et Jean-Pierre Lacroix."
+    st = state(text, ("Jean Lacroix", "PER"), ("Jean-Pierre Lacroix", "PER"))
+    assert surnames(st) == {"Lacroix": "Jean-Pierre Lacroix"}
+
+
+@pytest.mark.parametrize(
+    "name", ["Jean M.", "AIX-EN-OTHE Sortie", "Pierre de", "Jean Li", "Jean X2"]
+)
+def test_not_a_surname(name):
+    assert surnames(state(f"{name} a dit.", (name, "PER"))) == {}
+
+
+def test_a_surname_alone_is_linked_to_the_full_name():
+    text = "Nasser Bourita à Rabat. Bourita a salué le soutien."
+    st = state(text, ("Nasser Bourita", "PER"), ("Bourita", "LOC", 2))
+    link_surnames(st)
+    assert spans(st) == [("Nasser Bourita", "PER"), ("Bourita", "PER")]
+    assert [c.canonical for c in st.cands if c.source == "surname"] == ["Nasser Bourita"]
+
+
+def test_a_surname_inside_a_longer_mention_is_left_alone():
+    text = "Amélie de Montchalin a parlé avec le groupe Montchalin Conseil."
+    st = state(text, ("Amélie de Montchalin", "PER"), ("Montchalin Conseil", "ORG"))
+    st.cands[1].source = "head"  # not the model's: a longer name of another rule is kept
+    link_surnames(st)
+    assert spans(st) == [("Amélie de Montchalin", "PER"), ("Montchalin Conseil", "ORG")]
+
+
+def test_a_name_after_a_title_is_a_person():
+    st = state("Le Premier ministre Bart De Wever a parlé.")
+    find_roles(st, LEXICON)
+    add_titled_persons(st)
+    assert spans(st) == [("Bart De Wever", "PER")]
+    ann = layer()(st.text, [])
+    assert [(e.text, e.kind, e.role) for e in ann.entities] == [
+        ("Bart De Wever", "minister", "Premier ministre")
+    ]
+
+
+def test_surnames_of_persons_found_by_titles_are_linked_too():
+    text = "Le Premier ministre Bart De Wever a parlé. De Wever a ajouté."
+    ann = layer()(text, [])
+    assert [(e.text, e.canonical, e.kind) for e in ann.entities] == [
+        ("Bart De Wever", "Bart De Wever", "minister"),
+        ("De Wever", "Bart De Wever", "minister"),
+    ]
+
+
+def test_the_layer_links_a_surname_the_model_took_for_a_place():
+    text = "Amélie de Montchalin a parlé. Montchalin a ajouté."
+    ann = layer()(text, mentions(text, ("Amélie de Montchalin", "PER"), ("Montchalin", "LOC", 2)))
+    assert [(e.text, e.label, e.canonical) for e in ann.entities] == [
+        ("Amélie de Montchalin", "PER", "Amélie de Montchalin"),
+        ("Montchalin", "PER", "Amélie de Montchalin"),
+    ]

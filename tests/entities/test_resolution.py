@@ -1,0 +1,120 @@
+"""Passes 3 and 6, gazetteer matches, merging, labels and overlaps
+(newsnlp.entities.resolution), on hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import LEXICON, layer, matcher, mentions, spans, state
+
+from newsnlp.entities.resolution import (
+    add_gazetteer_matches,
+    classify,
+    merge,
+    plausible,
+    resolve_overlaps,
+    stronger,
+)
+from newsnlp.entities.state import Candidate, LayerState
+
+
+def test_stronger_prefers_the_containing_span_then_the_source():
+    nations = Candidate(10, 23, "ORG", "gazetteer")
+    office = Candidate(0, 23, "ORG", "spacy")
+    assert stronger(office, nations) and not stronger(nations, office)
+    crossing = Candidate(5, 15, "ORG", "head")
+    assert stronger(nations, crossing) and not stronger(crossing, nations)
+
+
+def test_merge_replaces_only_weaker_overlaps():
+    st = LayerState(
+        "x" * 40, [Candidate(0, 10, "ORG", "spacy"), Candidate(20, 30, "LOC", "gazetteer")]
+    )
+    merge(st, [Candidate(5, 12, "ORG", "head"), Candidate(25, 28, "PER", "title")])
+    assert [(c.start, c.end, c.source) for c in st.cands] == [
+        (20, 30, "gazetteer"),
+        (5, 12, "head"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "la Côte d’Ivoire et la Guinée-Bissau",
+            [("Côte d’Ivoire", "LOC"), ("Guinée-Bissau", "LOC")],
+        ),
+        ("Les Marocains de Rabat", [("Marocains", "MISC"), ("Rabat", "LOC")]),
+        ("selon les Nations unies", [("Nations unies", "ORG")]),
+        ("le maroc et la chine", []),  # lower case: not names
+    ],
+)
+def test_gazetteer_names_longest_first(text, found):
+    st = state(text)
+    add_gazetteer_matches(st, matcher())
+    assert spans(st) == found
+
+
+def test_gazetteer_names_replace_the_models_shorter_spans():
+    st = state("Il a cité la Côte d’Ivoire.", ("Côte", "LOC"))
+    add_gazetteer_matches(st, matcher())
+    assert [(s, c.source) for s, c in zip(spans(st), st.cands, strict=True)] == [
+        (("Côte d’Ivoire", "LOC"), "gazetteer")
+    ]
+
+
+def test_classify_gives_gazetteer_types_and_institution_heads():
+    text = "PARIS, 15 (Havas). La Chambre de commerce du Canada et Genève."
+    st = state(text, ("PARIS", "MISC"), ("Chambre de commerce du Canada", "LOC"), ("Genève", "PER"))
+    classify(st, matcher(), LEXICON)
+    assert [(c.label, c.kind) for c in st.cands] == [
+        ("LOC", "city"),
+        ("ORG", "institution"),
+        ("LOC", "city"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "kept"),
+    [
+        ("Budget : les chiffres.", "Budget", "MISC", False),  # a common noun starts a heading
+        ("Il parle de la Méditerranée.", "Méditerranée", "LOC", True),  # mid-sentence: a name
+        ("Le match France-Maroc aura lieu.", "France-Maroc", "LOC", False),
+        ("Le Royaume avance.", "Royaume", "LOC", False),
+        ("Le jeune T. a dit.", "T.", "PER", True),
+        ("Le groupe X a dit.", "X", "ORG", False),
+        ("Des États frontaliers.", "États frontaliers", "LOC", False),
+        ("Une Coopération africaine.", "Coopération africaine", "MISC", True),
+        ("Il a vu de Gaulle.", "de Gaulle", "PER", True),
+        ("Il a vu ministre Dupont.", "ministre Dupont", "ORG", False),
+    ],
+)
+def test_plausible(text, mention, label, kept):
+    st = state(text, (mention, label))
+    (c,) = st.cands
+    assert plausible(c, mention, text, matcher(), LEXICON) is kept
+
+
+def test_resolve_overlaps_keeps_one_candidate_per_stretch():
+    st = LayerState(
+        "x" * 40,
+        [
+            Candidate(0, 10, "ORG", "spacy"),
+            Candidate(0, 5, "ORG", "gazetteer"),
+            Candidate(8, 20, "LOC", "gazetteer"),
+            Candidate(30, 35, "PER", "spacy"),
+        ],
+    )
+    resolve_overlaps(st)
+    assert [(c.start, c.end) for c in st.cands] == [(8, 20), (30, 35)]
+
+
+def test_labels_through_the_layer():
+    text = "PARIS, 15 (Havas). Budget : la Dette publique et la Méditerranée."
+    ents = mentions(
+        text, ("PARIS", "LOC"), ("Budget", "MISC"), ("Dette", "MISC"), ("Méditerranée", "LOC")
+    )
+    ann = layer()(text, ents)
+    assert [(e.text, e.kind) for e in ann.entities] == [
+        ("PARIS", "city"),
+        ("Méditerranée", "location"),
+    ]

@@ -1,0 +1,69 @@
+"""Pass 1, span clean-up (newsnlp.entities.spans), on hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import layer, matcher, mentions, spans, state
+
+from newsnlp.entities.spans import normalise_spans, strip_span
+
+
+def _strip(text: str, mention: str, label: str) -> str | None:
+    ((s, e, _),) = mentions(text, (mention, label))
+    found = strip_span(text, s, e, label, matcher())
+    return None if found is None else text[found[0] : found[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "label", "name"),
+    [
+        ("Selon l’ONU, rien.", "l’ONU", "ORG", "ONU"),
+        ("Selon l'ONU, rien.", "l'ONU", "ORG", "ONU"),  # straight apostrophe
+        ("Il a vu M. Dupont hier.", "M. Dupont", "PER", "Dupont"),
+        ("Il a vu le roi Mohammed VI hier.", "le roi Mohammed VI", "PER", "Mohammed VI"),
+        ("Le maréchal Serrano est arrivé.", "maréchal Serrano", "PER", "Serrano"),
+        ("Amélie de Montchalin a dit.", "Amélie de Montchalin", "PER", "Amélie de Montchalin"),
+        ("Il a vu de Montchalin.", "de Montchalin", "PER", "de Montchalin"),  # a particle
+        ("Il est à Rabat, hier.", "Rabat,", "LOC", "Rabat"),
+        ("« Le Monde » a écrit.", "« Le Monde »", "ORG", "Monde"),
+        ("Le jeune T. a dit.", "T.", "PER", "T."),  # an initial keeps its full stop
+        ("Il est à La Haye.", "La Haye", "LOC", "La Haye"),  # the article of a name
+        ("Il est au Caire.", "Caire", "LOC", "Caire"),
+        ("Organisé par Les Ombelles.", "Les Ombelles", "ORG", "Les Ombelles"),  # mid-sentence
+        ("Les Ombelles organisent.", "Les Ombelles", "ORG", "Ombelles"),  # sentence start
+        (
+            "Le Haut-Commissaire des Nations unies.",
+            "Haut-Commissaire des Nations unies",
+            "ORG",
+            "Nations unies",
+        ),
+        (
+            "Le Président de la République a dit.",
+            "Président de la République",
+            "PER",
+            "Président de la République",
+        ),
+        ("Le gisement de Sangomar produit.", "gisement de Sangomar", "LOC", "Sangomar"),
+        ("Le lac Léman gèle.", "lac Léman", "LOC", "Léman"),
+    ],
+)
+def test_a_mention_holds_the_proper_name_only(text, mention, label, name):
+    assert _strip(text, mention, label) == name
+
+
+def test_a_mention_of_punctuation_only_is_dropped():
+    text = "Il a dit « » hier."
+    assert _strip(text, "« »", "MISC") is None
+    st = state(text, ("« »", "MISC"), ("hier", "MISC"))
+    normalise_spans(st, matcher())
+    assert spans(st) == [("hier", "MISC")]
+
+
+def test_the_layer_gives_the_stripped_span_and_its_canonical_name():
+    text = "Selon l’ONU, le Maroc avance."
+    ann = layer()(text, mentions(text, ("l’ONU", "ORG"), ("le Maroc", "LOC")))
+    assert [(e.text, e.canonical) for e in ann.entities] == [
+        ("ONU", "Organisation des Nations unies"),
+        ("Maroc", "Maroc"),
+    ]
+    assert all(text[e.start : e.end] == e.text for e in ann.entities)
