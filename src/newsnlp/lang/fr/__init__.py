@@ -2,6 +2,7 @@
 
 * :mod:`newsnlp.lang.fr.boilerplate` — news-page boilerplate (reading-time lines, bylines,
   share / subscribe / comment prompts, related-article headers, rubric names);
+* :mod:`newsnlp.lang.fr.elision` — elided clitics (l’, d’, qu’, jusqu’ …);
 * :mod:`newsnlp.lang.fr.press` — press grammar: determiners and honorifics stripped from names,
   institution heads, minister titles;
 * :mod:`newsnlp.lang.fr.stop_words` — stop words of news text.
@@ -11,10 +12,10 @@ The gazetteers (countries, demonyms, cities, institutions) are JSON files in ``n
 
 from __future__ import annotations
 
-from newsnlp.lang.fr import boilerplate, press, stop_words
+from newsnlp.lang.fr import boilerplate, elision, press, stop_words
 from newsnlp.lang.fr.stop_words import STOP_WORDS
 
-__all__ = ["STOP_WORDS", "FrenchDefaults", "boilerplate", "press", "stop_words"]
+__all__ = ["STOP_WORDS", "FrenchDefaults", "boilerplate", "elision", "press", "stop_words"]
 
 
 class FrenchDefaults:
@@ -22,4 +23,5 @@ class FrenchDefaults:
 
     stop_words = STOP_WORDS
     boilerplate = boilerplate
+    elision = elision
     press = press
