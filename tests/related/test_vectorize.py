@@ -88,7 +88,7 @@ def test_fit_from_document_frequencies_equals_fit(params):
     local = RelatedArticles(**params).fit(texts, ids=ids, titles=titles, dates=dates)
 
     other = RelatedArticles(**params)
-    options = feature_options(other.get_params())
+    options = feature_options(other)
     df: dict[str, int] = {}
     totals: dict[str, float] = {}
     for text, title in zip(texts, titles, strict=True):

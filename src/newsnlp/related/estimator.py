@@ -180,8 +180,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         return self._index().search_index(thr, collapse=collapse, **self._threads())
 
     def _vectorize(self, texts: list[str], titles: list[str]) -> sp.csr_matrix:
-        options = vector_options(self.get_params(deep=False))
-        return vectorize(texts, titles, self.vocabulary_, self.idf_, **options)
+        return vectorize(texts, titles, self.vocabulary_, self.idf_, **vector_options(self))
 
     # ---------------------------------------------------------------- fitting
 
@@ -228,7 +227,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         n = len(texts)
         fitted, matrix = fit_tfidf(
             texts, titles_list, min_df=self.min_df, max_df=self.max_df,
-            max_features=self.max_features, **vector_options(self.get_params(deep=False)),
+            max_features=self.max_features, **vector_options(self),
         )  # fmt: skip
         set_index(
             self, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=n, matrix=matrix,

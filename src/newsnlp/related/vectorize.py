@@ -78,22 +78,23 @@ class Vocabulary:
     columns: np.ndarray
 
 
-def feature_options(params: Mapping[str, Any]) -> dict[str, Any]:
-    """The keyword arguments of :func:`features` among an estimator's parameters.
+def feature_options(est: Any) -> dict[str, Any]:
+    """The keyword arguments of :func:`features`: those parameters of estimator *est* (read as
+    attributes: no ``get_params`` on the path of every query).
 
     Examples
     --------
     >>> from newsnlp.related import RelatedArticles
-    >>> sorted(feature_options(RelatedArticles(title_weight=2).get_params()))
-    ['analyzer', 'ngram_range', 'title_weight']
+    >>> feature_options(RelatedArticles(title_weight=2))["title_weight"]
+    2
     """
-    return {name: params[name] for name in FEATURE_PARAMS}
+    return {name: getattr(est, name) for name in FEATURE_PARAMS}
 
 
-def vector_options(params: Mapping[str, Any]) -> dict[str, Any]:
-    """The keyword arguments of :func:`vectorize` (:func:`features` and :func:`weigh`) among
-    an estimator's parameters."""
-    return {name: params[name] for name in (*FEATURE_PARAMS, *WEIGHT_PARAMS)}
+def vector_options(est: Any) -> dict[str, Any]:
+    """The keyword arguments of :func:`vectorize` (:func:`features` and :func:`weigh`): those
+    parameters of estimator *est*."""
+    return {name: getattr(est, name) for name in (*FEATURE_PARAMS, *WEIGHT_PARAMS)}
 
 
 def features(

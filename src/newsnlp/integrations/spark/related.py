@@ -80,7 +80,7 @@ def fit_related_spark(
     (terms under an integer ``min_df`` are dropped before they reach the driver); the driver
     chooses the vocabulary and idf; the second computes each row's TF-IDF vector, body
     fingerprint and date on the executors, and the driver collects them in the DataFrame's
-    order. The result equals ``RelatedArticles(**params).fit(texts, ids, titles=titles,
+    order. The result equals ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles,
     dates=dates)`` on the rows of ``df.collect()``, in that order: same vocabulary, idf,
     matrix, ids, dates and body fingerprints, hence the same answers.
 
@@ -186,7 +186,7 @@ def _fit_vocabulary(df: DataFrame, est: RelatedArticles, text: str, title: str |
     vocabulary and idf, with an empty index. Returns the number of rows."""
     from pyspark.sql import functions as F
 
-    options = feature_options(est.get_params(deep=False))
+    options = feature_options(est)
     counted = df.select(text, *([title] if title else [])).mapInArrow(
         functools.partial(_count_features, options=options, has_title=title is not None),
         "term string, docs long, total long",
