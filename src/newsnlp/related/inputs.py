@@ -266,7 +266,13 @@ def check_articles(
 
 def ids_from_y(y: object, ids: object) -> object:
     """The ids of ``RelatedArticles.fit(texts, ids)``, the former signature: a second positional
-    argument (scikit-learn's *y*) is read as ids until the next release, with a warning."""
+    argument (scikit-learn's *y*) is read as ids until the next release, with a warning.
+
+    Examples
+    --------
+    >>> ids_from_y(None, ["a"])
+    ['a']
+    """
     if y is None or ids is not None:
         return ids
     warnings.warn(

@@ -59,7 +59,17 @@ ADDED_PARAMS: dict[str, Any] = {
 
 
 def sha256(path: Path) -> str:
-    """The hex SHA-256 of the file at *path*."""
+    """The hex SHA-256 of the file at *path*.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (Path(d) / "f").write_bytes(b"")
+    ...     sha256(Path(d) / "f")[:12]
+    0
+    'e3b0c44298fc'
+    """
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -74,7 +84,17 @@ def _write_json(path: Path, obj: object) -> None:
 
 def save(est: Any, path: str | os.PathLike) -> Path:
     """Save fitted *est* to directory *path* (created if needed); see
-    :meth:`newsnlp.related.RelatedArticles.save`."""
+    :meth:`newsnlp.related.RelatedArticles.save`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from newsnlp.related import RelatedArticles
+    >>> est = RelatedArticles(min_df=1).fit(["Grève SNCF", "Budget"])
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     sorted(p.name for p in save(est, d).iterdir())[:3]
+    ['body_fingerprints.npy', 'data.npy', 'dates.npy']
+    """
     name = analyzer_name(est.analyzer)
     if ANALYZERS.get(name) is not est.analyzer:
         raise ValueError(
@@ -127,7 +147,18 @@ def save(est: Any, path: str | os.PathLike) -> Path:
 
 def read_manifest(folder: Path) -> tuple[dict[str, Any], set[str]]:
     """The manifest of the index saved in *folder* and the files it lists, each checked
-    (size and SHA-256) against the manifest."""
+    (size and SHA-256) against the manifest.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from newsnlp.related import RelatedArticles
+    >>> est = RelatedArticles(min_df=1).fit(["Grève SNCF", "Budget"])
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     manifest, files = read_manifest(save(est, d))
+    >>> manifest["format"], manifest["shape"], len(files)
+    ('newsnlp.RelatedArticles', [2, 3], 8)
+    """
     mpath = folder / "manifest.json"
     if not mpath.is_file():
         raise FileNotFoundError(f"{mpath} not found: not a saved RelatedArticles index")
@@ -213,7 +244,17 @@ def _problems(arrays: dict[str, Any], n: int, v: int) -> list[str]:
 
 def load(cls: type, path: str | os.PathLike) -> Any:
     """An estimator of class *cls* from the index saved in *path*, verified first; see
-    :meth:`newsnlp.related.RelatedArticles.load`."""
+    :meth:`newsnlp.related.RelatedArticles.load`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from newsnlp.related import RelatedArticles
+    >>> est = RelatedArticles(min_df=1).fit(["Grève SNCF", "Budget"], ids=["a", "b"])
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     load(RelatedArticles, save(est, d)).ids_
+    ['a', 'b']
+    """
     folder = Path(path)
     manifest, files = read_manifest(folder)
     params = _params(manifest, folder, set(cls().get_params(deep=False)))

@@ -54,6 +54,11 @@ class Related:
     terms : tuple of str
         Up to 5 shared terms with the largest contribution to *score* (analysed form: lowercase,
         accents folded), largest first: why the article was recommended.
+
+    Examples
+    --------
+    >>> Related("a1", 0.42, ("otan", "sommet")).terms[0]
+    'otan'
     """
 
     id: str | int
@@ -85,6 +90,12 @@ class SearchIndex:
         Each row's near-duplicate group, to keep one article per group; ``None``: every one.
     threshold : float
         Cosine from which an article is a near-duplicate of the query (never returned).
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.eye(2, dtype=np.float32))
+    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, 0.9).threshold
+    0.9
     """
 
     matrix: sp.csr_matrix
@@ -126,7 +137,13 @@ def top_k(
 
 
 def collapse_margin(k: int) -> int:
-    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies."""
+    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies.
+
+    Examples
+    --------
+    >>> collapse_margin(10)
+    28
+    """
     return 2 * k + 8
 
 

@@ -70,6 +70,11 @@ class Vocabulary:
         Documents the idf was computed from.
     columns : ndarray of int64
         The column of each term given to :func:`fit_vocabulary`, ``-1`` for a dropped term.
+
+    Examples
+    --------
+    >>> fit_vocabulary(["b", "a"], [1, 1], 2, min_df=1, max_df=1.0).vocabulary
+    {'a': 0, 'b': 1}
     """
 
     vocabulary: dict[str, int]
@@ -93,7 +98,14 @@ def feature_options(est: Any) -> dict[str, Any]:
 
 def vector_options(est: Any) -> dict[str, Any]:
     """The keyword arguments of :func:`vectorize` (:func:`features` and :func:`weigh`): those
-    parameters of estimator *est*."""
+    parameters of estimator *est*.
+
+    Examples
+    --------
+    >>> from newsnlp.related import RelatedArticles
+    >>> sorted(vector_options(RelatedArticles()))
+    ['analyzer', 'dtype', 'ngram_range', 'sublinear_tf', 'title_weight']
+    """
     return {name: getattr(est, name) for name in (*FEATURE_PARAMS, *WEIGHT_PARAMS)}
 
 
@@ -132,7 +144,14 @@ def features(
 
 
 def growing_vocabulary() -> defaultdict[str, int]:
-    """An empty vocabulary that gives each new term the next column (for :func:`count`)."""
+    """An empty vocabulary that gives each new term the next column (for :func:`count`).
+
+    Examples
+    --------
+    >>> vocabulary = growing_vocabulary()
+    >>> vocabulary["sncf"], vocabulary["greve"], vocabulary["sncf"]
+    (0, 1, 0)
+    """
     vocabulary: defaultdict[str, int] = defaultdict()
     vocabulary.default_factory = vocabulary.__len__
     return vocabulary
@@ -190,7 +209,15 @@ def _count_chunk(
 
 
 def document_frequencies(parts: list[sp.csr_matrix], n_terms: int) -> np.ndarray:
-    """Each term's number of documents in count *parts* (:func:`count`)."""
+    """Each term's number of documents in count *parts* (:func:`count`).
+
+    Examples
+    --------
+    >>> vocabulary = growing_vocabulary()
+    >>> parts = count(["grève grève SNCF", "SNCF"], ["", ""], vocabulary)
+    >>> document_frequencies(parts, len(vocabulary)).tolist()
+    [1, 2]
+    """
     df = np.zeros(n_terms, dtype=np.int64)
     for part in parts:
         df += np.bincount(part.indices, minlength=n_terms)
@@ -198,7 +225,15 @@ def document_frequencies(parts: list[sp.csr_matrix], n_terms: int) -> np.ndarray
 
 
 def term_totals(parts: list[sp.csr_matrix], n_terms: int) -> np.ndarray:
-    """Each term's total count in count *parts* (:func:`count`)."""
+    """Each term's total count in count *parts* (:func:`count`).
+
+    Examples
+    --------
+    >>> vocabulary = growing_vocabulary()
+    >>> parts = count(["grève grève SNCF", "SNCF"], ["", ""], vocabulary)
+    >>> term_totals(parts, len(vocabulary)).tolist()
+    [2.0, 2.0]
+    """
     out = np.zeros(n_terms, dtype=np.float64)
     for part in parts:
         out += np.bincount(part.indices, weights=part.data, minlength=n_terms)
