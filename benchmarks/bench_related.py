@@ -35,7 +35,7 @@ its columns print ``n/a``.
    of one wire, filed under different topics, so an arbitrary tie order moves P@10 by ~0.001. newsnlp: ``related_all(k)``
    with ``k = 10 + largest group - 1`` then group members dropped (same as ``related(id,
    exclude=group)``, as ``related_all`` is prefix-consistent); the default figure is
-   ``fit(bodies, ids, titles=titles, dates=dates)`` (the API documents ``texts`` as bodies and
+   ``fit(bodies, ids=ids, titles=titles, dates=dates)`` (the API documents ``texts`` as bodies and
    takes titles separately). Also shown: bodies only (vs the baseline on bodies only),
    ``title_weight=2`` and ``ngram_range=(1, 2)`` (information); ``--all-variants`` adds title and
    body concatenated as the text, which with ``title_weight=1`` is the same bag of terms as the
@@ -326,8 +326,8 @@ def recall_at_k(
 
 
 # ------------------------------------------------------------------------------ newsnlp API
-def newsnlp_similarity():
-    """The ``newsnlp.related`` module (ImportError / AttributeError if not there yet)."""
+def newsnlp_related():
+    """The ``newsnlp.related`` package (ImportError / AttributeError if not there yet)."""
     import importlib
 
     module = importlib.import_module("newsnlp.related")
@@ -345,11 +345,13 @@ def _accepts(func, name: str) -> bool:
 
 def newsnlp_fit(est, texts, ids=None, titles=None, dates=None):
     kwargs = {}
+    if ids is not None:
+        kwargs["ids"] = ids  # keyword-only since the restructure (positional: deprecated)
     if titles is not None:
         kwargs["titles"] = titles
     if dates is not None and _accepts(est.fit, "dates"):
         kwargs["dates"] = dates
-    return est.fit(texts, ids, **kwargs) if ids is not None else est.fit(texts, **kwargs)
+    return est.fit(texts, **kwargs)
 
 
 def newsnlp_related_all(est, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -498,7 +500,7 @@ def worker_speed(spec: dict) -> None:
     emit(n=len(texts), load_s=time.perf_counter() - start, rss_texts_mb=current_rss_mb())
     if system == "newsnlp":
         try:
-            sim = newsnlp_similarity()
+            sim = newsnlp_related()
         except (ImportError, AttributeError) as exc:
             emit(unavailable=f"{type(exc).__name__}: {exc}")
             return
@@ -583,7 +585,8 @@ def worker_speed(spec: dict) -> None:
                 cores=os.cpu_count(),
             )
             if label == "":
-                est._reset_caches()  # the all-cores run pays the one-off costs again
+                est._reset_caches()  # the all-cores run pays the one-off costs again (the
+                # cache of newsnlp.related.index.QueryCache: inverted index, groups)
         measure_latency()
         emit(rss_mb=peak_rss_mb())
         rows = sample[:RECALL_SAMPLE]
@@ -664,7 +667,7 @@ def identical_pairs(arts: list[dict], groups: list[np.ndarray]) -> tuple[list, l
 
 def worker_quality_newsnlp(spec: dict) -> None:
     try:
-        sim = newsnlp_similarity()
+        sim = newsnlp_related()
     except (ImportError, AttributeError) as exc:
         emit(unavailable=f"{type(exc).__name__}: {exc}")
         return

@@ -68,14 +68,14 @@ corpus["label"].value_counts().to_frame("articles")
 # %% [markdown]
 # ## Fit
 #
-# `fit(texts, ids, titles=..., dates=...)`: the bodies, their ids (any `str` or `int`), and
+# `fit(texts, ids=..., titles=..., dates=...)`: the bodies, their ids (any `str` or `int`), and
 # optionally titles (their terms count with the body's) and dates (for `since=` filters).
 
 # %%
 start = time.perf_counter()
 model = newsnlp.RelatedArticles().fit(
     corpus["text"].tolist(),
-    corpus["id"].tolist(),
+    ids=corpus["id"].tolist(),
     titles=corpus["title"].tolist(),
     dates=corpus["date"].tolist(),
 )

@@ -34,11 +34,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from numbers import Integral
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from newsnlp.checks import check_k
 
 __all__ = ["cosine_neighbours", "find_data", "group_labels", "precision_at_k"]
 
@@ -49,14 +50,6 @@ DATA_ENV = "NEWSNLP_DATA"
 
 
 # --------------------------------------------------------------------------- input checks
-def _check_k(k: object, name: str = "k") -> int:
-    if isinstance(k, bool) or not isinstance(k, Integral):
-        raise TypeError(f"{name} must be an int, not {type(k).__name__}")
-    if k < 1:
-        raise ValueError(f"{name} must be >= 1, not {k}")
-    return int(k)
-
-
 def _int_array(values: object, name: str, ndim: int) -> np.ndarray:
     arr = np.asarray(values)
     if arr.size == 0:
@@ -176,7 +169,7 @@ def precision_at_k(
     >>> precision_at_k(neighbours, labels, k=1, groups=[7, 7, -1, -1])
     0.0
     """
-    k = _check_k(k)
+    k = check_k(k)
     labels = _labels(labels, "labels")
     n = len(labels)
     nb = _neighbour_matrix(neighbours)
@@ -286,8 +279,8 @@ def cosine_neighbours(
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    k = _check_k(k)
-    block_size = _check_k(block_size, "block_size")
+    k = check_k(k)
+    block_size = check_k(block_size, "block_size")
     if sp.issparse(matrix):
         m = sp.csr_matrix(matrix)
     else:

@@ -57,3 +57,22 @@ def test_group_exclusion_and_precisions():
     assert bench.precision_tags(kept[:4], np.arange(4), tags, k=2) == (0 + 0 + 1 + 1) / 8
     arts = [{"topic": "societe", "subtopic": "people"}, {"topic": "monde", "subtopic": "x"}]
     assert bench.topic_labels(arts).tolist() == ["societe/people", "monde/"]
+
+
+def test_newsnlp_api_calls_follow_the_current_layout():
+    """The benchmark fits with keyword ids (no deprecation warning), reads positions from
+    related_all and can drop the query caches between its runs."""
+    import warnings
+
+    related = bench.newsnlp_related()
+    texts = synthetic.generate(30, vocab_size=5000, mean_len=40)
+    ids = [f"d{i}" for i in range(30)]
+    est = related.RelatedArticles(min_df=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        bench.newsnlp_fit(est, texts, ids, titles=[""] * 30, dates=[None] * 30)
+    assert est.ids_ == ids
+    pos, scores = bench.newsnlp_related_all(est, 3)
+    assert pos.shape == scores.shape == (30, 3) and pos.dtype == np.int64
+    est._reset_caches()  # what the 1M run does between its one-thread and all-cores runs
+    assert bench.newsnlp_related_all(est, 3)[0].tolist() == pos.tolist()

@@ -359,13 +359,13 @@ def _same_model(a: RelatedArticles, b: RelatedArticles) -> None:
     assert a.duplicates() == b.duplicates()
 
 
-def _local_fit(df, *, id_col="id", title_col=None, date_col=None, **params):
+def _local_fit(df, *, id_field="id", title_field=None, date_field=None, **params):
     rows = df.collect()  # the DataFrame's order
     return RelatedArticles(**params).fit(
         [r["text"] for r in rows],
-        [r[id_col] for r in rows] if id_col else None,
-        titles=[r[title_col] for r in rows] if title_col else None,
-        dates=[r[date_col] for r in rows] if date_col else None,
+        ids=[r[id_field] for r in rows] if id_field else None,
+        titles=[r[title_field] for r in rows] if title_field else None,
+        dates=[r[date_field] for r in rows] if date_field else None,
     )
 
 
@@ -391,8 +391,8 @@ def corpus_df(spark):
 def test_fit_related_spark_equals_fit(spark, corpus_df, params):
     from newsnlp.integrations.spark import fit_related_spark
 
-    model = fit_related_spark(corpus_df, title_col="title", date_col="date", **params)
-    local = _local_fit(corpus_df, title_col="title", date_col="date", **params)
+    model = fit_related_spark(corpus_df, title_field="title", date_field="date", **params)
+    local = _local_fit(corpus_df, title_field="title", date_field="date", **params)
     _same_model(model, local)
     assert len(model.ids_) == 36 and model.matrix_.nnz > 0
     if "max_features" in params:
@@ -400,7 +400,7 @@ def test_fit_related_spark_equals_fit(spark, corpus_df, params):
 
 
 def test_fit_related_spark_dates_timestamps_and_positions(spark):
-    """Timestamps are instants (stored in UTC), dates are midnight; id_col=None gives
+    """Timestamps are instants (stored in UTC), dates are midnight; id_field=None gives
     positions; a corpus where min_df leaves no term keeps every term, as fit does."""
     from newsnlp.integrations.spark import fit_related_spark
 
@@ -412,13 +412,13 @@ def test_fit_related_spark_dates_timestamps_and_positions(spark):
     ]
     df = spark.createDataFrame(rows, "text string, ts timestamp, day date")
     for column in ("ts", "day"):
-        model = fit_related_spark(df, id_col=None, date_col=column)  # min_df=2: no term left
+        model = fit_related_spark(df, id_field=None, date_field=column)  # min_df=2: none left
         dates = [r[1] if column == "ts" else r[2] for r in rows]
         local = RelatedArticles().fit([r[0] for r in rows], dates=dates)
         _same_model(model, local)
         assert model.ids_ == [0, 1, 2] and len(model.vocabulary_) == 6
     assert str(model.dates_[0]) == "2020-07-02T00:00:00"
-    model = fit_related_spark(df, id_col=None, date_col="ts")
+    model = fit_related_spark(df, id_field=None, date_field="ts")
     assert str(model.dates_[0]) == "2020-07-02T17:09:00"
 
 
@@ -436,17 +436,37 @@ def test_fit_related_spark_errors(spark, corpus_df):
         [("a", "x", "2020-01-01"), ("b", "y", "hier")], "id string, text string, date string"
     )
     with pytest.raises(ValueError, match=r"row 1 \(id 'b'\): date='hier' is not an ISO 8601"):
-        fit_related_spark(dated, date_col="date")
+        fit_related_spark(dated, date_field="date")
     with pytest.raises(ValueError, match="empty DataFrame"):
         fit_related_spark(corpus_df.limit(0))
     with pytest.raises(TypeError, match="column 'n' must hold strings"):
-        fit_related_spark(spark.createDataFrame([("a", 1)], "id string, n int"), text_col="n")
-    with pytest.raises(KeyError, match="id_col=None"):
-        fit_related_spark(corpus_df, id_col="key")
+        fit_related_spark(spark.createDataFrame([("a", 1)], "id string, n int"), text_field="n")
+    with pytest.raises(KeyError, match="id_field=None"):
+        fit_related_spark(corpus_df, id_field="key")
     with pytest.raises(TypeError, match="unexpected keyword"):
         fit_related_spark(corpus_df, min_dff=2)
     with pytest.raises(ValueError, match="min_df"):
         fit_related_spark(corpus_df, min_df=0)
+
+
+def test_fit_related_spark_former_column_arguments(spark, corpus_df):
+    """text_col, id_col, title_col and date_col (the former names) still work for one release,
+    with a DeprecationWarning naming the new one."""
+    from newsnlp.integrations.spark import fit_related_spark
+
+    body = corpus_df.withColumnRenamed("text", "body").withColumnRenamed("id", "key")
+    with pytest.warns(DeprecationWarning) as caught:
+        model = fit_related_spark(
+            body, text_col="body", id_col="key", title_col="title", date_col="date"
+        )
+    ours = [str(w.message) for w in caught if str(w.message).startswith("fit_related_spark(")]
+    assert sorted(m.split("(")[1].split("=")[0] for m in ours) == [
+        "date_col", "id_col", "text_col", "title_col",
+    ]  # fmt: skip
+    assert all("_field=" in m for m in ours)
+    _same_model(model, _local_fit(corpus_df, title_field="title", date_field="date"))
+    with pytest.raises(TypeError, match="both text_col= and text_field="):
+        fit_related_spark(body, text_col="body", text_field="body")
 
 
 # --------------------------------------------------------------------------- Dask (docs example)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from numbers import Integral
@@ -11,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsnlp.batch.annotate import _describe
 from newsnlp.integrations.spark.common import (
     arrow_schema,
     check_column,
@@ -20,6 +20,11 @@ from newsnlp.integrations.spark.common import (
     collect_arrow,
     require_pyspark,
 )
+from newsnlp.related.duplicates import FINGERPRINT_DTYPE, body_fingerprints
+from newsnlp.related.index import append_rows, set_index
+from newsnlp.related.inputs import NAT, check_ids, check_unique_ids, parse_date
+from newsnlp.related.params import check_params
+from newsnlp.related.vectorize import df_bounds, feature_options, features, fit_vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -35,15 +40,37 @@ logger = logging.getLogger(__name__)
 _MAX_COUNTED = 1_000_000
 #: Rows per Arrow batch of partial counts.
 _COUNT_ROWS = 65_536
+#: The former names of the column arguments (until the next release, with a warning).
+_RENAMED = {"text_col": "text_field", "id_col": "id_field", "title_col": "title_field",
+            "date_col": "date_field"}  # fmt: skip
+
+
+def _fields(params: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """*fields* (``text_field`` …), with the values given under their former names
+    (``text_col`` …) taken out of *params*, with a ``DeprecationWarning``."""
+    defaults = {"text_field": "text", "id_field": "id", "title_field": None, "date_field": None}
+    for old, new in _RENAMED.items():
+        if old not in params:
+            continue
+        if fields[new] != defaults[new]:
+            raise TypeError(f"fit_related_spark got both {old}= and {new}=: pass {new}= only")
+        warnings.warn(
+            f"fit_related_spark({old}=...) is deprecated: use {new}= (the old name will be "
+            "removed in the next release)",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        fields[new] = params.pop(old)
+    return fields
 
 
 def fit_related_spark(
     df: DataFrame,
     *,
-    text_col: str = "text",
-    id_col: str | None = "id",
-    title_col: str | None = None,
-    date_col: str | None = None,
+    text_field: str = "text",
+    id_field: str | None = "id",
+    title_field: str | None = None,
+    date_field: str | None = None,
     **params: Any,
 ) -> RelatedArticles:
     """Fit a :class:`newsnlp.RelatedArticles` on the articles of a Spark DataFrame.
@@ -53,7 +80,7 @@ def fit_related_spark(
     (terms under an integer ``min_df`` are dropped before they reach the driver); the driver
     chooses the vocabulary and idf; the second computes each row's TF-IDF vector, body
     fingerprint and date on the executors, and the driver collects them in the DataFrame's
-    order. The result equals ``RelatedArticles(**params).fit(texts, ids, titles=titles,
+    order. The result equals ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles,
     dates=dates)`` on the rows of ``df.collect()``, in that order: same vocabulary, idf,
     matrix, ids, dates and body fingerprints, hence the same answers.
 
@@ -61,19 +88,21 @@ def fit_related_spark(
     ----------
     df : pyspark.sql.DataFrame
         The articles, one per row.
-    text_col : str, default "text"
+    text_field : str, default "text"
         Column of article bodies (strings; a null body is an error, as in ``fit``).
-    id_col : str or None, default "id"
+    id_field : str or None, default "id"
         Column of unique ids (string or integer column); ``None``: the positions ``0 … n-1``
         in the DataFrame's order.
-    title_col : str, optional
+    title_field : str, optional
         Column of titles (strings or null), weighted by ``title_weight``.
-    date_col : str, optional
+    date_field : str, optional
         Column of publication dates: ISO 8601 strings, dates or timestamps (a timestamp is
         an instant: stored in UTC; ``timestamp_ntz`` values as given).
     **params
         Parameters of :class:`newsnlp.RelatedArticles` (``min_df``, ``max_df``,
-        ``max_features``, ``ngram_range``, ``title_weight``…).
+        ``max_features``, ``ngram_range``, ``title_weight``…). The former names of the column
+        arguments, ``text_col``, ``id_col``, ``title_col`` and ``date_col``, still work until
+        the next release, with a ``DeprecationWarning``.
 
     Returns
     -------
@@ -97,39 +126,69 @@ def fit_related_spark(
     Examples
     --------
     >>> model = fit_related_spark(spark.read.parquet("articles.parquet"),
-    ...                           title_col="title", date_col="published",
+    ...                           title_field="title", date_field="published",
     ...                           ngram_range=(1, 2))                       # doctest: +SKIP
     >>> model.save("models/news")                                          # doctest: +SKIP
     """
     require_pyspark()
-    from pyspark.sql import functions as F
-    from pyspark.sql import types as T
-
     from newsnlp.related import RelatedArticles
 
     check_dataframe(df, "fit_related_spark")
+    fields = _fields(
+        params,
+        {"text_field": text_field, "id_field": id_field, "title_field": title_field,
+         "date_field": date_field},
+    )  # fmt: skip
     est = RelatedArticles(**params)
-    est._validate_params()
-    text_col = check_column(df, text_col, "text_col", "pass text_col= to name the text column")
-    if id_col is not None:
-        check_column(df, id_col, "id_col", "pass id_col=None to use positions as ids")
-    if title_col is not None:
-        check_column(df, title_col, "title_col")
-    if date_col is not None:
-        check_column(df, date_col, "date_col")
-    types = {f.name: f.dataType for f in df.schema.fields}
-    check_type(types[text_col], (T.StringType,), text_col, "strings")
-    if title_col is not None:
-        check_type(types[title_col], (T.StringType,), title_col, "strings")
-    if id_col is not None:
-        check_type(types[id_col], (T.StringType, T.IntegralType), id_col, "strings or integers")
-    if date_col is not None:
-        date_types = (T.StringType, T.DateType, T.TimestampType, T.TimestampNTZType)
-        check_type(types[date_col], date_types, date_col, "ISO strings, dates or timestamps")
+    check_params(est.get_params(deep=False))
+    types = _check_columns(df, fields)
+    n = _fit_vocabulary(df, est, fields["text_field"], fields["title_field"])
+    logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
+    _index_rows(df, est, n, fields, types)
+    logger.info(
+        "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
+    )
+    return est
 
-    # 1. document frequencies: a distributed aggregation
-    counted = df.select(text_col, *([title_col] if title_col else [])).mapInArrow(
-        functools.partial(_count_features, est=est, has_title=title_col is not None),
+
+def _check_columns(df: DataFrame, fields: dict[str, Any]) -> dict[str, Any]:
+    """Check that the columns of *fields* exist and have the right types; return the types of
+    *df*'s columns."""
+    from pyspark.sql import types as T
+
+    text, ids, title, date = (
+        fields[name] for name in ("text_field", "id_field", "title_field", "date_field")
+    )
+    fields["text_field"] = check_column(
+        df, text, "text_field", "pass text_field= to name the text column"
+    )
+    if ids is not None:
+        check_column(df, ids, "id_field", "pass id_field=None to use positions as ids")
+    if title is not None:
+        check_column(df, title, "title_field")
+    if date is not None:
+        check_column(df, date, "date_field")
+    types = {f.name: f.dataType for f in df.schema.fields}
+    check_type(types[text], (T.StringType,), text, "strings")
+    if title is not None:
+        check_type(types[title], (T.StringType,), title, "strings")
+    if ids is not None:
+        check_type(types[ids], (T.StringType, T.IntegralType), ids, "strings or integers")
+    if date is not None:
+        date_types = (T.StringType, T.DateType, T.TimestampType, T.TimestampNTZType)
+        check_type(types[date], date_types, date, "ISO strings, dates or timestamps")
+    return types
+
+
+def _fit_vocabulary(df: DataFrame, est: RelatedArticles, text: str, title: str | None) -> int:
+    """Job 1: count each feature's documents on the executors and sum them with a ``groupBy``
+    (terms under an integer ``min_df`` dropped before they reach the driver); set *est*'s
+    vocabulary and idf, with an empty index. Returns the number of rows."""
+    from pyspark.sql import functions as F
+
+    options = feature_options(est)
+    counted = df.select(text, *([title] if title else [])).mapInArrow(
+        functools.partial(_count_features, options=options, has_title=title is not None),
         "term string, docs long, total long",
     )
     sums = counted.groupBy("term").agg(F.sum("docs").alias("docs"), F.sum("total").alias("total"))
@@ -144,50 +203,61 @@ def fit_related_spark(
         raise ValueError("cannot fit on an empty DataFrame: it has no rows")
     if nulls:
         raise TypeError(
-            f"{nulls} of the {n} rows have a null {text_col}: drop them "
-            f"(df.dropna(subset=[{text_col!r}])) or fill them (df.fillna('', [{text_col!r}]))"
+            f"{nulls} of the {n} rows have a null {text}: drop them "
+            f"(df.dropna(subset=[{text!r}])) or fill them (df.fillna('', [{text!r}]))"
         )
     if floor is not None and not _any_kept(est, rows, n):
         # min_df and max_df leave no term: fit keeps every term then, so count them all
         rows = _counts(sums)
         rows.pop(None, None)
-    est._fit_document_frequencies(
-        {t: d for t, (d, _) in rows.items()},
+    terms = sorted(rows)
+    fitted = fit_vocabulary(
+        terms,
+        [rows[t][0] for t in terms],
         n,
-        term_totals={t: c for t, (_, c) in rows.items()},
+        min_df=est.min_df,
+        max_df=est.max_df,
+        max_features=est.max_features,
+        term_totals=np.array([rows[t][1] for t in terms], dtype=np.float64),
     )
-    logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
+    set_index(est, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=n)
+    return n
 
-    # 2. the rows: vectors, fingerprints and dates computed on the executors
+
+def _index_rows(
+    df: DataFrame, est: RelatedArticles, n: int, fields: dict[str, Any], types: dict[str, Any]
+) -> None:
+    """Job 2: each row's vector, fingerprint and date computed on the executors, collected in
+    the DataFrame's order and appended to *est*'s index."""
+    from pyspark.sql import types as T
+
+    text, ids, title, date = (
+        fields[name] for name in ("text_field", "id_field", "title_field", "date_field")
+    )
     value_type = T.FloatType() if np.dtype(est.dtype) == np.float32 else T.DoubleType()
-    fields = [
+    schema_fields = [
         T.StructField("indices", T.ArrayType(T.IntegerType(), False), False),
         T.StructField("values", T.ArrayType(value_type, False), False),
         T.StructField("fingerprint", T.BinaryType(), False),
         T.StructField("date", T.LongType(), True),
         T.StructField("error", T.StringType(), True),
     ]
-    if id_col is not None:
-        fields.insert(0, T.StructField("id", types[id_col], True))
-    schema = T.StructType(fields)
-    columns = [c for c in (id_col, text_col, title_col, date_col) if c is not None]
+    if ids is not None:
+        schema_fields.insert(0, T.StructField("id", types[ids], True))
+    columns = [c for c in (ids, text, title, date) if c is not None]
     # pyspark sends the estimator (vocabulary and idf) with the task, as a broadcast variable
     # when it is large (spark.broadcast threshold)
     task = functools.partial(
         _vector_rows,
         est=est,
-        id_col=id_col,
-        text_col=text_col,
-        title_col=title_col,
-        date_col=date_col,
-        arrow_schema=arrow_schema(fields),
+        id_field=ids,
+        text_field=text,
+        title_field=title,
+        date_field=date,
+        arrow_schema=arrow_schema(schema_fields),
     )
-    table = collect_arrow(df.select(*columns).mapInArrow(task, schema))
-    _append_rows(est, table, n, id_col, text_col, date_col)
-    logger.info(
-        "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
-    )
-    return est
+    table = collect_arrow(df.select(*columns).mapInArrow(task, T.StructType(schema_fields)))
+    _append_rows(est, table, n, ids, date)
 
 
 def _counts(df: DataFrame) -> dict[str | None, tuple[int, int]]:
@@ -201,13 +271,12 @@ def _counts(df: DataFrame) -> dict[str | None, tuple[int, int]]:
 
 def _any_kept(est: RelatedArticles, rows: dict[Any, tuple[int, int]], n: int) -> bool:
     """Whether some term is within ``min_df`` and ``max_df`` (the test of ``fit``)."""
-    lo = est.min_df if isinstance(est.min_df, Integral) else est.min_df * n
-    hi = est.max_df if isinstance(est.max_df, Integral) else est.max_df * n
+    lo, hi = df_bounds(est.min_df, est.max_df, n)
     return any(lo <= d <= hi for d, _ in rows.values())
 
 
 def _count_features(
-    batches: Iterable[pa.RecordBatch], *, est: RelatedArticles, has_title: bool
+    batches: Iterable[pa.RecordBatch], *, options: dict[str, Any], has_title: bool
 ) -> Iterator[pa.RecordBatch]:
     """Runs in the Python workers: each feature's (documents, occurrences) in the partition
     (partial sums, sent on every :data:`_MAX_COUNTED` distinct features), then one row with a
@@ -225,7 +294,7 @@ def _count_features(
             if not isinstance(text, str):
                 nulls += 1
                 continue
-            feats = est._features(text, title or "")
+            feats = features(text, title or "", **options)
             totals.update(feats)
             docs.update(set(feats))
         if len(totals) > _MAX_COUNTED:
@@ -263,10 +332,10 @@ def _vector_rows(
     batches: Iterable[pa.RecordBatch],
     *,
     est: RelatedArticles,
-    id_col: str | None,
-    text_col: str,
-    title_col: str | None,
-    date_col: str | None,
+    id_field: str | None,
+    text_field: str,
+    title_field: str | None,
+    date_field: str | None,
     arrow_schema: pa.Schema,
 ) -> Iterator[pa.RecordBatch]:
     """Runs in the Python workers: each row's TF-IDF vector (column indices and values), body
@@ -274,30 +343,28 @@ def _vector_rows(
     bad date), in order."""
     import pyarrow as pa
 
-    from newsnlp.related.estimator import _NAT, _body_fingerprints, _parse_date
-
     value_type = arrow_schema.field("values").type.value_type
     for batch in batches:
         n = batch.num_rows
         if n == 0:
             continue
-        texts = batch.column(text_col).to_pylist()
+        texts = batch.column(text_field).to_pylist()
         errors: list[str | None] = [None] * n
         for i, text in enumerate(texts):
             if not isinstance(text, str):
-                errors[i] = f"TypeError: {text_col} must be str, not {type(text).__name__}"
+                errors[i] = f"TypeError: {text_field} must be str, not {type(text).__name__}"
                 texts[i] = ""
-        titles = batch.column(title_col).to_pylist() if title_col else None
+        titles = batch.column(title_field).to_pylist() if title_field else None
         vectors = est.transform(texts, titles=titles)
         seconds: list[int | None] = [None] * n
-        if date_col:
-            for i, value in enumerate(batch.column(date_col).to_pylist()):
+        if date_field:
+            for i, value in enumerate(batch.column(date_field).to_pylist()):
                 try:
-                    date = _parse_date(value, date_col)
+                    date = parse_date(value, date_field)
                 except (TypeError, ValueError) as exc:
-                    errors[i] = errors[i] or _describe(exc)
+                    errors[i] = errors[i] or f"{type(exc).__name__}: {exc}"
                     continue
-                if date != _NAT:
+                if date != NAT:
                     seconds[i] = int(date.astype(np.int64))
         offsets = pa.array(vectors.indptr, pa.int32())
         arrays = [
@@ -311,28 +378,20 @@ def _vector_rows(
                 pa.array(vectors.data, value_type),
                 type=arrow_schema.field("values").type,
             ),
-            pa.array(_body_fingerprints(texts).tolist(), pa.binary()),
+            pa.array(body_fingerprints(texts).tolist(), pa.binary()),
             pa.array(seconds, pa.int64()),
             pa.array(errors, pa.string()),
         ]
-        if id_col is not None:
-            arrays.insert(0, batch.column(id_col))
+        if id_field is not None:
+            arrays.insert(0, batch.column(id_field))
         yield pa.RecordBatch.from_arrays(arrays, names=arrow_schema.names)
 
 
 def _append_rows(
-    est: RelatedArticles,
-    table: pa.Table,
-    n: int,
-    id_col: str | None,
-    text_col: str,
-    date_col: str | None,
+    est: RelatedArticles, table: pa.Table, n: int, id_field: str | None, date_field: str | None
 ) -> None:
     """Check the collected rows and append them to *est*'s index (in the table's order)."""
     import pyarrow.compute as pc
-    import scipy.sparse as sp
-
-    from newsnlp.related.estimator import _FP_DTYPE, _NAT, _check_ids
 
     if table.num_rows != n:
         raise RuntimeError(
@@ -343,17 +402,25 @@ def _append_rows(
     if errors.null_count < n:
         i = pc.index(pc.is_valid(errors), True).as_py()
         message = errors[i].as_py()
-        where = f"row {i}" + (f" (id {table.column('id')[i].as_py()!r})" if id_col else "")
+        where = f"row {i}" + (f" (id {table.column('id')[i].as_py()!r})" if id_field else "")
         kind, _, text = message.partition(": ")
         raise (TypeError if kind == "TypeError" else ValueError)(f"{where}: {text}")
-    ids = _check_ids(table.column("id").to_pylist() if id_col else None, n, 0)
-    est._check_unique(ids, {})
-    if date_col:
-        seconds = pc.fill_null(table.column("date"), _NAT.astype(np.int64).item())
+    ids = check_ids(table.column("id").to_pylist() if id_field else None, n, 0)
+    check_unique_ids(ids)
+    if date_field:
+        seconds = pc.fill_null(table.column("date"), NAT.astype(np.int64).item())
         dates = np.asarray(seconds.to_numpy(), dtype=np.int64).view("datetime64[s]")
     else:
-        dates = np.full(n, _NAT)
-    fingerprints = np.array(table.column("fingerprint").to_pylist(), dtype=_FP_DTYPE).reshape(n)
+        dates = np.full(n, NAT)
+    fps = np.array(table.column("fingerprint").to_pylist(), dtype=FINGERPRINT_DTYPE).reshape(n)
+    append_rows(est, _vectors(table, n, len(est.vocabulary_), est.dtype), ids, dates, fps)
+
+
+def _vectors(table: pa.Table, n: int, n_terms: int, dtype: Any):
+    """The rows' TF-IDF vectors, a CSR matrix of shape ``(n, n_terms)``, from the columns
+    ``indices`` and ``values`` of the collected *table*."""
+    import scipy.sparse as sp
+
     indptr = [np.zeros(1, dtype=np.int64)]
     indices, data = [], []
     base = 0
@@ -364,13 +431,12 @@ def _append_rows(
         base += int(offsets[-1] - offsets[0])
         indices.append(idx_chunk.flatten().to_numpy())
         data.append(val_chunk.flatten().to_numpy())
-    value_dtype = np.dtype(est.dtype)
-    vectors = sp.csr_matrix(
+    value_dtype = np.dtype(dtype)
+    return sp.csr_matrix(
         (
             np.concatenate(data).astype(value_dtype) if data else np.zeros(0, value_dtype),
             np.concatenate(indices) if indices else np.zeros(0, np.int32),
             np.concatenate(indptr),
         ),
-        shape=(n, len(est.vocabulary_)),
+        shape=(n, n_terms),
     )
-    est._append_vectors(vectors, ids, dates, fingerprints)

@@ -2,6 +2,7 @@
 
 * :mod:`newsnlp.lang.fr.boilerplate` — news-page boilerplate (reading-time lines, bylines,
   share / subscribe / comment prompts, related-article headers, rubric names);
+* :mod:`newsnlp.lang.fr.elision` — elided clitics (l’, d’, qu’, jusqu’ …), for index terms;
 * :mod:`newsnlp.lang.fr.stop_words` — stop words of news text;
 * the entity layer's grammar (:mod:`newsnlp.entities`): :mod:`newsnlp.lang.fr.tokens` (words
   as the rules read them), :mod:`newsnlp.lang.fr.press` (determiners, honorifics and titles
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from newsnlp.lang.fr import (
     boilerplate,
+    elision,
     institutions,
     places,
     press,
@@ -29,6 +31,7 @@ __all__ = [
     "STOP_WORDS",
     "FrenchDefaults",
     "boilerplate",
+    "elision",
     "institutions",
     "places",
     "press",
@@ -43,6 +46,7 @@ class FrenchDefaults:
 
     stop_words = STOP_WORDS
     boilerplate = boilerplate
+    elision = elision
     press = press
     roles = roles
     institutions = institutions

@@ -1,0 +1,476 @@
+"""Nearest articles: one query (:func:`query`), every article (:func:`related_all`, exact or
+pruned search), the shared terms that explain a match (:func:`explain`).
+
+All the searches select with one top-k (:func:`top_k`: score descending, ties in index order)
+and collapse near-duplicates with one rule (:func:`top_k_collapsed`: the best-ranked article of
+each group). The pruned search gathers each article's best candidates from a cheaper search
+and rescores them with the arithmetic of :func:`query`: its scores are the exact scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsnlp.related.duplicates import EPS
+from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores, restrict
+
+__all__ = [
+    "N_TERMS",
+    "Related",
+    "SearchIndex",
+    "collapse_margin",
+    "explain",
+    "first_of_group",
+    "pruned_parts",
+    "query",
+    "related_all",
+    "split_query",
+    "top_k",
+    "top_k_collapsed",
+]
+
+#: Shared terms reported per match.
+N_TERMS = 5
+_PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
+_PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
+_PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """One recommended article.
+
+    Attributes
+    ----------
+    id : str or int
+        The article's id.
+    score : float
+        Cosine similarity of the TF-IDF vectors, in (0, 1].
+    terms : tuple of str
+        Up to 5 shared terms with the largest contribution to *score* (analysed form: lowercase,
+        accents folded), largest first: why the article was recommended.
+
+    Examples
+    --------
+    >>> Related("a1", 0.42, ("otan", "sommet")).terms[0]
+    'otan'
+    """
+
+    id: str | int
+    score: float
+    terms: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict.
+
+        Examples
+        --------
+        >>> Related("a1", 0.42, ("otan", "sommet")).to_dict()
+        {'id': 'a1', 'score': 0.42, 'terms': ['otan', 'sommet']}
+        """
+        return {"id": self.id, "score": self.score, "terms": list(self.terms)}
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """What a search reads.
+
+    Attributes
+    ----------
+    matrix, inverted : scipy.sparse.csr_matrix
+        The indexed articles' unit rows and their postings (``matrix.T`` as CSR).
+    codes : ndarray of int64
+        Each row's body code (``-1``: none); rows with the query's code are never returned.
+    groups : ndarray of int64 or None
+        Each row's near-duplicate group, to keep one article per group; ``None``: every one.
+    threshold : float
+        Cosine from which an article is a near-duplicate of the query (never returned).
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.eye(2, dtype=np.float32))
+    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, 0.9).threshold
+    0.9
+    """
+
+    matrix: sp.csr_matrix
+    inverted: sp.csr_matrix
+    codes: np.ndarray
+    groups: np.ndarray | None
+    threshold: float
+
+
+def top_k(
+    scores: np.ndarray, k: int, *, cols: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The *k* best (score descending, then column ascending) candidates *cols* with *scores*;
+    without *cols*, *scores* is dense over every column and its non-candidates are 0.
+
+    Deterministic even with ties at the k-th score: all tied candidates are kept before the final
+    sort, which orders them by index.
+
+    Examples
+    --------
+    >>> cols, scores = top_k(np.array([0.0, 0.5, 0.9, 0.5]), 2)
+    >>> cols.tolist(), scores.tolist()
+    ([2, 1], [0.9, 0.5])
+    """
+    if cols is None:
+        n_pos = int(np.count_nonzero(scores > 0))
+        if n_pos > k:
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            cols = np.flatnonzero(scores >= kth)
+        else:
+            cols = np.flatnonzero(scores > 0)
+        scores = scores[cols]
+    if len(scores) > k:
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        keep = scores >= kth
+        cols, scores = cols[keep], scores[keep]
+    order = np.lexsort((cols, -scores))[:k]
+    return cols[order], scores[order]
+
+
+def collapse_margin(k: int) -> int:
+    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies.
+
+    Examples
+    --------
+    >>> collapse_margin(10)
+    28
+    """
+    return 2 * k + 8
+
+
+def first_of_group(groups: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Mask of the cells of *pos* (rows of ranked positions, ``-1`` padding) that are the first,
+    i.e. best-ranked, of their near-duplicate group in their row.
+
+    Examples
+    --------
+    >>> first_of_group(np.array([0, 0, 2]), np.array([[1, 0, 2, -1]])).tolist()
+    [[True, False, True, False]]
+    """
+    g = np.where(pos >= 0, groups[np.maximum(pos, 0)], -1)
+    order = np.argsort(g, axis=1, kind="stable")  # stable: rank order within a group
+    g_sorted = np.take_along_axis(g, order, axis=1)
+    first_sorted = np.ones(g.shape, dtype=bool)
+    first_sorted[:, 1:] = g_sorted[:, 1:] != g_sorted[:, :-1]
+    first = np.empty(g.shape, dtype=bool)
+    np.put_along_axis(first, order, first_sorted, axis=1)
+    return first & (pos >= 0)
+
+
+def top_k_collapsed(
+    select: Callable[[int], tuple[np.ndarray, np.ndarray]],
+    n_candidates: int,
+    k: int,
+    groups: np.ndarray,
+    start: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The *k* best candidates keeping the best-ranked one of each near-duplicate group.
+
+    ``select(m)`` gives the *m* best candidates in rank order (a prefix of the full ranking), of
+    *n_candidates*. Widen *m* until the prefix holds *k* groups or every candidate: the first *k*
+    groups of the prefix are then those of the full ranking (exact). *start* is the first *m*.
+
+    Examples
+    --------
+    >>> scores = np.array([0.9, 0.8, 0.7])
+    >>> cols, _ = top_k_collapsed(lambda m: top_k(scores, m), 3, 2, np.array([0, 0, 2]))
+    >>> cols.tolist()
+    [0, 2]
+    """
+    m = min(n_candidates, collapse_margin(k) if start is None else start)
+    while True:
+        cols, scores = select(m)
+        keep = first_of_group(groups, cols[None, :])[0]
+        if np.count_nonzero(keep) >= k or m >= n_candidates:
+            return cols[keep][:k], scores[keep][:k]
+        m = min(n_candidates, 4 * m)
+
+
+def query(
+    q: sp.csr_matrix,
+    index: SearchIndex,
+    k: int,
+    *,
+    position: int | None = None,
+    code: int = -1,
+    banned: np.ndarray | None = None,
+    since: np.datetime64 | None = None,
+    dates: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and scores of the *k* articles nearest to query row *q*, exact.
+
+    Never the query's own row (*position*), its near-duplicates (cosine >=
+    ``index.threshold``, or body code *code*), the *banned* rows, nor the rows dated before
+    *since* (*dates*: ``NaT`` fails); one article per group when ``index.groups`` is given.
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> [c.tolist() for c in query(m[0], index, 2, position=0)]
+    [[1], [0.6000000238418579]]
+    """
+    scores = query_scores(q, index.inverted)
+    scores[scores >= index.threshold - EPS] = 0  # near-duplicates
+    if code >= 0:
+        scores[index.codes == code] = 0  # same body, whatever the titles
+    if position is not None:
+        scores[position] = 0
+    if banned is not None:
+        scores[banned] = 0
+    if since is not None:
+        scores[~(dates >= since)] = 0  # NaT (no date) compares False
+    if index.groups is None:
+        return top_k(scores, k)
+    return top_k_collapsed(
+        lambda m: top_k(scores, m), int(np.count_nonzero(scores > 0)), k, index.groups
+    )
+
+
+def explain(q: sp.csr_matrix, matrix: sp.csr_matrix, position: int, terms: list[str]) -> tuple:
+    """The :data:`N_TERMS` shared terms of query *q* and row *position* with the largest
+    products, largest first (ties: column order).
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.array([[0.6, 0.8], [0.8, 0.6]], dtype=np.float32))
+    >>> explain(m[0], m, 1, ["budget", "greve"])
+    ('budget', 'greve')
+    """
+    lo, hi = matrix.indptr[position], matrix.indptr[position + 1]  # the row, no copy
+    common, iq, ir = np.intersect1d(
+        q.indices, matrix.indices[lo:hi], assume_unique=True, return_indices=True
+    )
+    contrib = q.data[iq].astype(np.float64) * matrix.data[lo:hi][ir]
+    order = np.lexsort((common, -contrib))[:N_TERMS]
+    return tuple(terms[c] for c in common[order])
+
+
+def pruned_parts(inverted: sp.csr_matrix, n_cand: int) -> tuple[np.ndarray, sp.csr_matrix]:
+    """The pruned search's index, from the postings *inverted* (one CSR row per term).
+
+    Returns the common terms (a mask over columns: terms in more than 2 % of the indexed
+    articles and in more than *n_cand* of them) and the search postings (one CSR row per term:
+    all of a rare term's postings; a common term's *champions*, the articles where it weighs at
+    least as much as in the article of rank ``ceil(0.5 × df)`` by weight). Only the search
+    postings are a new copy (part of the inverted index).
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.ones((4, 2), dtype=np.float32))
+    >>> common, postings = pruned_parts(m.T.tocsr(), 1)
+    >>> common.tolist(), postings.nnz
+    ([True, True], 8)
+    """
+    ptr, values = inverted.indptr, inverted.data
+    df = np.diff(ptr)
+    common = df > max(_PRUNE_DF * inverted.shape[1], n_cand)
+    floor = np.full(len(df), -np.inf, dtype=np.float64)
+    for t in np.flatnonzero(common).tolist():
+        seg = values[ptr[t] : ptr[t + 1]]
+        kth = len(seg) - int(np.ceil(_PRUNE_CHAMPIONS * len(seg)))
+        floor[t] = np.partition(seg, kth)[kth]
+
+    def searched(a: int, b: int) -> np.ndarray:  # postings of terms a..b that are searched
+        return values[ptr[a] : ptr[b]] >= np.repeat(floor[a:b], df[a:b])
+
+    return common, restrict(inverted, searched)
+
+
+def split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
+    """The part of rows *q* that the pruned search reads: the rare terms and each row's
+    8 heaviest *common* terms.
+
+    Examples
+    --------
+    >>> q = sp.csr_matrix(np.array([[0.6, 0.8]], dtype=np.float32))
+    >>> split_query(q, np.array([True, False])).toarray().tolist()
+    [[0.6000000238418579, 0.800000011920929]]
+    """
+    rows = np.repeat(np.arange(q.shape[0]), np.diff(q.indptr))
+    is_common = common[q.indices]
+    entries = np.flatnonzero(is_common)
+    # common entries by row, heaviest first (ties: column order, the entries' order): two
+    # stable sorts, cheaper than a lexsort
+    order = entries[np.argsort(-q.data[entries], kind="stable")]
+    order = order[np.argsort(rows[order], kind="stable")]
+    row_of = rows[order]
+    first = np.searchsorted(row_of, row_of, side="left")
+    searched = ~is_common
+    searched[order[np.arange(len(order)) - first < _PRUNE_KEEP]] = True
+    return restrict(q, searched)
+
+
+def related_all(
+    index: SearchIndex,
+    k: int,
+    *,
+    targets: np.ndarray | None = None,
+    search: str = "pruned",
+    n_candidates: int = 100,
+    blocks: Callable[[int], list[tuple[int, int]]],
+    threads: int = 1,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The *k* nearest articles of every indexed article (of the rows *targets* if given), as
+    :func:`query` finds them: row positions (``-1`` padded) and float32 scores (``NaN``).
+
+    ``blocks(n)`` splits *n* rows into blocks of rows of the similarity matrix, computed on
+    *threads* threads. ``search="pruned"`` takes each row's *n_candidates* best candidates of
+    the pruned search (:func:`pruned_parts`) and rescores them exactly; rows with fewer
+    candidates, and every index of at most *n_candidates* + 1 articles, are searched exactly.
+    See :meth:`newsnlp.related.RelatedArticles.related_all`.
+
+    Examples
+    --------
+    >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> pos, _ = related_all(index, 1, blocks=lambda n: [(0, n)])
+    >>> pos.tolist()
+    [[1], [2], [1]]
+    """
+    run = _AllRows(index, k, targets, search, n_candidates)
+    map_blocks(run, blocks(run.n_out), threads)
+    return run.out_pos, run.out_scores
+
+
+class _AllRows:
+    """:func:`related_all`'s state: called on a block of rows, fills their rows of the output."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        k: int,
+        targets: np.ndarray | None,
+        search: str,
+        n_candidates: int,
+    ) -> None:
+        n = index.matrix.shape[0]
+        self.index, self.k, self.targets = index, k, targets
+        self.m = k if index.groups is None else collapse_margin(k)  # candidates per row
+        self.n_cand = max(int(n_candidates), self.m)
+        self.pruned = search == "pruned" and n > self.n_cand + 1
+        if self.pruned:
+            self.common, self.postings = pruned_parts(index.inverted, self.n_cand)
+        self.n_out = n if targets is None else len(targets)
+        self.out_pos = np.full((self.n_out, k), -1, dtype=np.int64)
+        self.out_scores = np.full((self.n_out, k), np.nan, dtype=np.float32)
+
+    def usable(self, cols: np.ndarray, scores: np.ndarray, me: Any) -> np.ndarray:
+        """Mask of the candidates that may be recommended to *me* (broadcast with *cols*)."""
+        ok = (scores > 0) & (scores < self.index.threshold - EPS) & (cols != me)
+        codes = self.index.codes
+        own = codes[me]
+        return ok & ((own < 0) | (codes[cols] != own))  # same body, whatever the titles
+
+    def exact_row(self, r: int) -> tuple[np.ndarray, np.ndarray]:
+        """All candidates of row *r* with their exact scores (the pruned search's fallback)."""
+        scores = query_scores(self.index.matrix[r], self.index.inverted)
+        cols = np.flatnonzero(scores)
+        return cols, scores[cols]
+
+    def pruned_candidates(self, q: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows of *q* with more than ``n_cand`` candidates in the pruned search, with their
+        ``n_cand`` best candidates (``(rows, n_cand)``) and those candidates' exact scores."""
+        n_cand = self.n_cand
+        s = product(split_query(q, self.common), self.postings)
+        ptr, idx, val = s.indptr, s.indices, s.data
+        many = np.flatnonzero(np.diff(ptr) > n_cand)
+        cand = np.empty((len(many), n_cand), dtype=np.int64)
+        for i, r in enumerate(many.tolist()):
+            lo, hi = ptr[r], ptr[r + 1]
+            cand[i] = idx[lo:hi][np.argpartition(val[lo:hi], hi - lo - n_cand)[-n_cand:]]
+        return many, cand, pair_scores(self.index.matrix, q[many], cand)
+
+    def __call__(self, block: tuple[int, int]) -> None:
+        a, b = block
+        matrix, targets = self.index.matrix, self.targets
+        q = matrix[a:b] if targets is None else matrix[targets[a:b]]
+        me = np.arange(a, b) if targets is None else targets[a:b]
+        top_pos = np.full((b - a, self.m), -1, dtype=np.int64)
+        top_scores = np.full((b - a, self.m), np.nan, dtype=np.float32)
+        complete = np.ones(b - a, dtype=bool)  # the row's top m holds all its candidates
+        if self.pruned:
+            full = self._pruned_rows(q, me, top_pos, top_scores, complete)
+        else:
+            s = product(q, self.index.inverted)
+            ptr, idx, val = s.indptr, s.indices, s.data
+            full = {
+                r: (idx[ptr[r] : ptr[r + 1]].astype(np.int64), val[ptr[r] : ptr[r + 1]])
+                for r in range(b - a)
+            }
+        for r, (cols, scores) in full.items():  # rows with all their candidates
+            ok = self.usable(cols, scores, me[r])
+            cols, scores = cols[ok], scores[ok]
+            complete[r] = len(cols) <= self.m
+            cols, scores = top_k(scores, self.m, cols=cols)
+            top_pos[r, : len(cols)] = cols
+            top_scores[r, : len(cols)] = scores
+        if self.index.groups is None:  # m == k
+            self.out_pos[a:b] = top_pos
+            self.out_scores[a:b] = top_scores
+            return
+        self._collapse(a, me, top_pos, top_scores, complete, full)
+
+    def _pruned_rows(
+        self,
+        q: sp.csr_matrix,
+        me: np.ndarray,
+        top_pos: np.ndarray,
+        top_scores: np.ndarray,
+        complete: np.ndarray,
+    ) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        """Fill the rows searched with pruning (best m of their n_cand, all rows at once);
+        return the others (few candidates) with all their candidates, searched exactly."""
+        many, cand, exact = self.pruned_candidates(q)
+        ok = self.usable(cand, exact, me[many][:, None])
+        order = np.lexsort((cand, np.where(ok, -exact, np.inf)), axis=1)[:, : self.m]
+        kept = np.take_along_axis(ok, order, axis=1)
+        top_pos[many] = np.where(kept, np.take_along_axis(cand, order, axis=1), -1)
+        top_scores[many] = np.where(kept, np.take_along_axis(exact, order, axis=1), np.nan)
+        complete[many] = False
+        few = np.ones(len(me), dtype=bool)
+        few[many] = False
+        return {r: self.exact_row(int(me[r])) for r in np.flatnonzero(few).tolist()}
+
+    def _collapse(
+        self,
+        a: int,
+        me: np.ndarray,
+        top_pos: np.ndarray,
+        top_scores: np.ndarray,
+        complete: np.ndarray,
+        full: dict[int, tuple[np.ndarray, np.ndarray]],
+    ) -> None:
+        """Keep the first of each group of the rows' top m (the whole block at once); redo
+        alone, on a wider candidate list, the rare row left short although it had more."""
+        k, groups = self.k, self.index.groups
+        assert groups is not None
+        keep = first_of_group(groups, top_pos)
+        kept = np.argsort(~keep, axis=1, kind="stable")[:, :k]  # kept cells first, in order
+        filled = np.take_along_axis(keep, kept, axis=1)
+        b = a + len(me)
+        self.out_pos[a:b] = np.where(filled, np.take_along_axis(top_pos, kept, axis=1), -1)
+        self.out_scores[a:b] = np.where(
+            filled, np.take_along_axis(top_scores, kept, axis=1), np.nan
+        )
+        for r in np.flatnonzero(~filled[:, -1] & ~complete).tolist():  # short: widen
+            # all the row's candidates (a pruned row's: exactly, now)
+            cols, scores = full[r] if r in full else self.exact_row(int(me[r]))
+            ok = self.usable(cols, scores, me[r])
+            cols, scores = cols[ok], scores[ok]
+            cols, scores = top_k_collapsed(
+                lambda w, c=cols, v=scores: top_k(v, w, cols=c), len(cols), k, groups, 4 * self.m
+            )
+            self.out_pos[a + r] = -1
+            self.out_scores[a + r] = np.nan
+            self.out_pos[a + r, : len(cols)] = cols
+            self.out_scores[a + r, : len(cols)] = scores
