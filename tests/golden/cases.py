@@ -192,7 +192,7 @@ def case_spark() -> dict[str, object] | None:
     out: dict[str, object] = {}
     for row in sorted(annotated.collect(), key=lambda r: r["id"]):
         out[f"annotate/{row['id']}"] = row.asDict(recursive=True)
-    model = fit_related_spark(df.coalesce(2), title_col="title", date_col="date", min_df=2)
+    model = fit_related_spark(df.coalesce(2), title_field="title", date_field="date", min_df=2)
     texts = [a["text"] for a in articles]
     out.update({f"fit/{k}": v for k, v in related_outputs(model, texts).items() if "999" not in k})
     return out

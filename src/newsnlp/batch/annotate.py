@@ -47,7 +47,6 @@ from newsnlp.batch.config import (
     resolve_config,
 )
 from newsnlp.batch.engine import stream
-from newsnlp.batch.items import describe_error
 from newsnlp.checks import check_int
 from newsnlp.errors import require
 
@@ -56,8 +55,6 @@ __all__ = ["annotate", "annotate_dataframe", "annotate_partition"]
 # Names this module held before the split (run, Summary, output_fields, …) forward to
 # newsnlp.batch with a DeprecationWarning until the next release.
 __getattr__ = moved(__name__, "newsnlp.batch")
-# Until integrations/spark/related.py uses a public helper (branch split-related): remove then.
-_describe = describe_error
 
 
 def _check_records(records: Any) -> None:
