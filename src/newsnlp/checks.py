@@ -2,14 +2,31 @@
 
 Bad input must fail early, with an error that says what to pass instead, and never deep inside
 spaCy, a regular expression or numpy.
+
+Text that is not valid Unicode
+------------------------------
+A Python ``str`` can hold lone surrogates (U+D800–U+DFFF), e.g. from ``json.loads('"\\ud800"')``
+or bytes decoded with ``errors="surrogateescape"``; they cannot be encoded, so spaCy, hashing and
+every writer would fail on them. :func:`ensure_text`, the entry point of every public function
+that takes text, replaces each with U+FFFD (the replacement character), as decoders do with
+``errors="replace"`` and as ftfy does. One code point stands for one, so offsets into the text
+are unchanged, and the result is the same in every function.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from numbers import Integral
 from typing import Any
 
-__all__ = ["check_int", "check_k", "ensure_text"]
+__all__ = ["REPLACEMENT_CHARACTER", "check_int", "check_k", "ensure_text"]
+
+logger = logging.getLogger(__name__)
+
+#: What a lone surrogate becomes (U+FFFD).
+REPLACEMENT_CHARACTER = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def ensure_text(text: object, *, name: str = "text") -> str:
@@ -25,7 +42,8 @@ def ensure_text(text: object, *, name: str = "text") -> str:
     Returns
     -------
     str
-        *text* itself (``str`` subclasses are converted to plain ``str``).
+        *text* itself (``str`` subclasses are converted to plain ``str``), each lone surrogate
+        replaced with U+FFFD (see the module notes).
 
     Raises
     ------
@@ -36,13 +54,16 @@ def ensure_text(text: object, *, name: str = "text") -> str:
     --------
     >>> ensure_text("Bonjour")
     'Bonjour'
+    >>> ensure_text("caf\\udce9 noir")
+    'caf\\ufffd noir'
     >>> ensure_text(b"Bonjour")
     Traceback (most recent call last):
     ...
     TypeError: text must be str, not bytes: decode it first, e.g. data.decode("utf-8") (French news sites also use "cp1252" / "latin-1")
     """
     if isinstance(text, str):
-        return str(text) if type(text) is not str else text
+        text = str(text) if type(text) is not str else text
+        return text if text.isascii() else _valid_unicode(text, name)
     if isinstance(text, (bytes, bytearray, memoryview)):
         raise TypeError(
             f"{name} must be str, not {type(text).__name__}: decode it first, "
@@ -58,6 +79,20 @@ def ensure_text(text: object, *, name: str = "text") -> str:
             else ""
         )
     )
+
+
+def _valid_unicode(text: str, name: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        found = _SURROGATE.search(text)
+        logger.debug(
+            "%s holds lone surrogates (first at %d): replaced with U+FFFD",
+            name,
+            found.start() if found else -1,
+        )
+        return _SURROGATE.sub(REPLACEMENT_CHARACTER, text)
+    return text
 
 
 def check_int(value: Any, name: str, minimum: int, *, allow_none: bool = False) -> Any:
