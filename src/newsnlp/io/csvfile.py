@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -74,7 +75,7 @@ def read_csv(
     text = io.TextIOWrapper(
         fh,
         encoding="utf-8-sig" if encoding == "utf-8" else encoding,
-        errors="surrogateescape",  # an invalid byte becomes a bad record, not the end
+        errors=_ERRORS,  # an invalid byte becomes a bad record, not the end of the file
         newline="",
     )
     try:
@@ -87,11 +88,14 @@ def read_csv(
 def _rows(reader: Any, encoding: str) -> Iterator[dict[str, str] | BadRecord]:
     """The rows of *reader* (strict: a misplaced quote raises) as dicts or bad records."""
     header: list[str] | None = None
+    escaped = _ESCAPES[0]
     while True:
         first = reader.line_num + 1
         try:
             row = next(reader)
-            bad = _undecodable(row, first, reader.line_num, encoding)
+            bad = None
+            if _ESCAPES[0] != escaped:  # a byte could not be decoded: find its row
+                bad = _undecodable(row, first, reader.line_num, encoding)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -122,6 +126,20 @@ def _rows(reader: Any, encoding: str) -> Iterator[dict[str, str] | BadRecord]:
 
 _QUOTE_ADVICE = " (a quote that is not closed merges rows: check the quotes of these lines)"
 _ESCAPED = re.compile("[\\udc80-\\udcff]")
+#: Bytes the CSV readers could not decode so far, in this process: rows are searched for
+#: them only once there is one (a sound file costs nothing).
+_ESCAPES = [0]
+_ERRORS = "newsnlp-csv-surrogateescape"
+
+
+def _escape(exc: UnicodeError) -> tuple[str, int]:
+    """``errors="surrogateescape"``, counted in :data:`_ESCAPES`."""
+    _ESCAPES[0] += 1
+    return _SURROGATEESCAPE(exc)
+
+
+_SURROGATEESCAPE = codecs.lookup_error("surrogateescape")
+codecs.register_error(_ERRORS, _escape)
 
 
 def _lines(first: int, last: int) -> str:

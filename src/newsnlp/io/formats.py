@@ -63,6 +63,7 @@ PathLike = str | os.PathLike
 #: the same records everywhere; Python's own limit is about 1,000 levels, less in a deep stack).
 MAX_DEPTH = 100
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_CONTAINERS = (dict, list, tuple)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,22 +141,22 @@ def decoding_error(
 
 
 def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether *value* nests lists and dicts more than *limit* levels deep (iteratively: any
-    depth is measured without recursion).
+    """Whether *value* nests dicts, lists and tuples (what JSON decodes to) more than *limit*
+    levels deep, measured without recursion (any depth), in one pass over the containers.
 
     Examples
     --------
-    >>> too_deep({"a": [[1]]}, 3), too_deep({"a": [[1]]}, 2)
-    (False, True)
+    >>> too_deep({"a": [[1]]}, 3), too_deep({"a": [[1]]}, 2), too_deep("[[[", 1)
+    (False, True, False)
     """
-    containers = (Mapping, list, tuple)
-    stack = [(value, 1)] if isinstance(value, containers) else []
+    stack = [(value, 1)] if isinstance(value, _CONTAINERS) else []
     while stack:
         node, depth = stack.pop()
         if depth > limit:
             return True
-        children = node.values() if isinstance(node, Mapping) else node
-        stack.extend((c, depth + 1) for c in children if isinstance(c, containers))
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, _CONTAINERS):
+                stack.append((child, depth + 1))
     return False
 
 

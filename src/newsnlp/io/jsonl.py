@@ -142,7 +142,7 @@ def parse_line(line: bytes, number: int, encoding: str = "utf-8") -> Any:
         record = _DEEP
     except ValueError as exc:
         return BadRecord(f"{type(exc).__name__}: line {number}: {exc}", number)
-    if record is _DEEP or (line.count(b"[") + line.count(b"{") > MAX_DEPTH and too_deep(record)):
+    if record is _DEEP or too_deep(record):
         return BadRecord(
             f"ValueError: line {number}: JSON nested more than {MAX_DEPTH} levels deep", number
         )
