@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,13 @@ def test_analyze_output_to_a_closed_pipe_ends_quietly(tmp_path):
     proc.stdout.close()  # the reader is gone before the first byte is written
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 141 and err == b""
+
+
+def test_related_query_speaks_in_flags(tmp_path):
+    """``use by='text'`` named the Python argument; the command's flag is --text FILE."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus-fr.jsonl"
+    assert run("related", "fit", str(corpus), "-o", str(tmp_path / "m")).returncode == 0
+    proc = run("related", "query", str(tmp_path / "m"), "--id", "nope")
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert "use --text FILE to query with a text" in err and "by=" not in err

@@ -131,3 +131,7 @@ def test_what_the_writer_writes_is_read_back_without_bad_records(rows):
     writer.writerow(["id", "text", "url"])
     writer.writerows(rows)
     assert _csv(buffer.getvalue()) == records
+
+
+def test_blank_lines_are_skipped_before_and_after_the_header():
+    assert _csv(b"\nid,text\n\n1,un\n\n") == [{"id": "1", "text": "un"}]

@@ -108,6 +108,8 @@ def _rows(reader: Any, encoding: str) -> Iterator[dict[str, str] | BadRecord]:
         except (EOFError, OSError) as exc:  # truncated / corrupt gzip
             yield BadRecord(f"{type(exc).__name__}: after line {first - 1}: {exc}", first)
             return
+        if not row and bad is None:
+            continue  # a blank line
         if header is None:
             if bad is not None:
                 raise ValueError(f"the header cannot be read: {bad.error}")
@@ -120,7 +122,7 @@ def _rows(reader: Any, encoding: str) -> Iterator[dict[str, str] | BadRecord]:
             )
         if bad is not None:
             yield bad
-        elif row and row is not header:
+        elif row is not header:
             yield dict(itertools.zip_longest(header, row))  # type: ignore[arg-type]
 
 
