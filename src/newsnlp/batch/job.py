@@ -36,7 +36,7 @@ from newsnlp.io import (
     read_records,
 )
 from newsnlp.io.formats import as_text, check_encoding
-from newsnlp.io.jsonl import truncate_file
+from newsnlp.io.jsonl import check_line_encoding, truncate_file
 from newsnlp.io.parquet import require_pyarrow
 
 __all__ = ["Summary", "run"]
@@ -105,6 +105,7 @@ class _Job:
     direct: bool  # plain JSONL output: written in place, resumable
     target: str  # the output, or its JSONL spool
     config: BatchConfig
+    encoding: str  # of the input (JSONL, CSV)
 
 
 def run(
@@ -225,8 +226,9 @@ def run(
         formats=(input_format, output_format),
         replace=overwrite,
         resume=resume,
+        encoding=encoding,
     )
-    records = iter(read_records(job.input, format=job.in_fmt, encoding=check_encoding(encoding)))
+    records = iter(read_records(job.input, format=job.in_fmt, encoding=job.encoding))
     done, finished = _start(job, records, resume)
     if finished:
         return Summary(0, 0, 0, time.monotonic() - t0, resumed=done)
@@ -263,11 +265,14 @@ def _plan(
     formats: tuple[str | None, str | None],
     replace: bool,
     resume: bool,
+    encoding: str,
 ) -> _Job:
     """The job's files, checked before anything is read or written: the input exists and is
-    not the output, the formats' packages are installed, the output may be written."""
+    not the output, its encoding and the formats' packages are fine, the output may be
+    written."""
     in_name, out_name = os.fspath(input_path), os.fspath(output_path)
     in_fmt, _ = detect_format(in_name, formats[0], option_name="input_format")
+    encoding = check_line_encoding(encoding) if in_fmt == "jsonl" else check_encoding(encoding)
     out_fmt, out_gz = detect_format(out_name, formats[1], option_name="output_format")
     if in_name != "-" and not os.path.exists(in_name):
         raise FileNotFoundError(f"no input file {in_name!r}")
@@ -290,7 +295,7 @@ def _plan(
                     f"{path} exists: pass {option('resume', True)} to continue it, or "
                     f"{option('overwrite', True)} to start again"
                 )
-    return _Job(in_name, out_name, in_fmt, out_fmt, direct, target, config)
+    return _Job(in_name, out_name, in_fmt, out_fmt, direct, target, config, encoding)
 
 
 def _same_file(a: str, b: str) -> bool:
