@@ -37,6 +37,13 @@ records after the first thousand (flat memory: about 0).
 
 Goals: ``newsnlp-1`` ≥ 0.8 × ``spacy-full`` (steady words/s); ``newsnlp-2`` ≥ 1.6 ×
 ``newsnlp-1`` (needs 2 free cores: the CPU column tells whether they were).
+
+``--read`` measures the readers instead (no spaCy): the ``--limit`` articles written as JSONL
+and CSV, read by ``newsnlp.io.read_records`` (every line or row that cannot be read becomes a
+``BadRecord``: invalid bytes, JSON nested too deep, unbalanced quotes) against the plain
+standard-library loops (``json.loads`` per line, ``csv.DictReader``), best of ``--repeat``
+rounds, alternated in the same process: the price of never stopping on a bad record (a job
+annotates a few hundred records per second per process, so reading stays under 1 % of it).
 """
 
 from __future__ import annotations
@@ -171,6 +178,60 @@ def spawn(spec: dict) -> dict:
     return _spawn.spawn(__file__, spec)
 
 
+def read_benchmark(records: list[dict], rounds: int) -> dict[str, float]:
+    """Best seconds to read *records* as JSONL and as CSV: newsnlp.io vs the plain loops."""
+    import csv
+    import tempfile
+
+    from newsnlp.io import read_records, write_records
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-read-"))
+    jsonl, csv_path = folder / "articles.jsonl", folder / "articles.csv"
+    write_records(records, jsonl)
+    write_records(records, csv_path, fieldnames=list(records[0]))
+    csv.field_size_limit(2**31 - 1)
+
+    def plain_jsonl() -> int:
+        with open(jsonl, "rb") as fh:
+            return sum(1 for line in fh if json.loads(line.decode("utf-8")) is not None)
+
+    def plain_csv() -> int:
+        with open(csv_path, encoding="utf-8", newline="") as fh:
+            return sum(1 for _ in csv.DictReader(fh))
+
+    systems = {
+        "json.loads loop": plain_jsonl,
+        "newsnlp.io JSONL": lambda: sum(1 for _ in read_records(jsonl)),
+        "csv.DictReader": plain_csv,
+        "newsnlp.io CSV": lambda: sum(1 for _ in read_records(csv_path)),
+    }
+    best = dict.fromkeys(systems, float("inf"))
+    for _, (name, read) in itertools.product(range(rounds), systems.items()):
+        start = time.perf_counter()
+        assert read() == len(records), name
+        best[name] = min(best[name], time.perf_counter() - start)
+    for path in (jsonl, csv_path):
+        path.unlink()
+    folder.rmdir()
+    return best
+
+
+def report_read(data: Path, limit: int, rounds: int) -> None:
+    records = load_records_full(data, limit)
+    best = read_benchmark(records, rounds)
+    print(f"reading {len(records)} OrangeSum articles (all fields), best of {rounds}:")
+    for name, seconds in best.items():
+        print(f"  {name:<18} {seconds:6.3f} s  {len(records) / seconds:>9,.0f} records/s")
+    for ours, plain in (("newsnlp.io JSONL", "json.loads loop"), ("newsnlp.io CSV", "csv.DictReader")):  # fmt: skip
+        print(f"  {ours} / {plain}: {best[ours] / best[plain]:.2f} (time ratio)")
+
+
+def load_records_full(data: Path, limit: int) -> list[dict]:
+    from newsnlp.io import read_jsonl
+
+    return list(itertools.islice(read_jsonl(data.joinpath(*DATA_FILE), errors="raise"), limit))
+
+
 # ------------------------------------------------------------------------------------ report
 def _growth(rss: dict[str, float]) -> float | None:
     points = sorted((int(k), v) for k, v in rss.items())
@@ -188,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
     parser.add_argument("--repeat", type=int, default=1, help="rounds (best of N per system)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--read", action="store_true", help="measure the readers instead")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -196,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.joinpath(*DATA_FILE).exists():
         print(f"no data: {args.data.joinpath(*DATA_FILE)} (pass --data)", file=sys.stderr)
         return 1
+    if args.read:
+        report_read(args.data, args.limit, max(args.repeat, 5))
+        return 0
     systems = [s for s in args.systems.split(",") if s]
     print(
         f"{args.limit} OrangeSum articles, batch_size={args.batch_size}, {os.cpu_count()} CPUs, "

@@ -44,6 +44,11 @@ MAX_FIGURE_BYTES = 150_000
 
 logger = logging.getLogger("build_notebooks")
 
+#: The Jupyter kernel the notebooks name: the one docs/notebooks.md registers with
+#: ``python -m ipykernel install --user --name newsnlp --display-name "Python 3 (newsnlp)"``,
+#: and the one :func:`execute` runs them in (this interpreter).
+KERNEL = {"display_name": "Python 3 (newsnlp)", "language": "python", "name": "newsnlp"}
+
 _MARKER = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s*$")
 
 
@@ -73,10 +78,7 @@ def parse_source(text: str) -> list[tuple[str, str, list[str]]]:
 def build(source: Path) -> nbformat.NotebookNode:
     """The notebook of one source file, without outputs, with stable cell ids."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    }
+    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
     for i, (kind, text, tags) in enumerate(parse_source(source.read_text("utf-8"))):
         make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
         cell = make(text)
@@ -104,20 +106,21 @@ def target(source: Path) -> Path:
 
 
 def kernel_manager(kernel_dir: Path):
-    """A kernel manager whose ``python3`` kernel is this interpreter (not a system kernel)."""
+    """A kernel manager whose ``newsnlp`` kernel (:data:`KERNEL`) is this interpreter, whatever
+    kernels the machine has registered."""
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
 
-    spec_dir = kernel_dir / "python3"
+    spec_dir = kernel_dir / KERNEL["name"]
     spec_dir.mkdir(parents=True, exist_ok=True)
     spec = {
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python 3 (newsnlp)",
-        "language": "python",
+        "display_name": KERNEL["display_name"],
+        "language": KERNEL["language"],
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec), "utf-8")
     ksm = KernelSpecManager(kernel_dirs=[str(kernel_dir)])
-    km = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ksm)
+    km = AsyncKernelManager(kernel_name=KERNEL["name"], kernel_spec_manager=ksm)
     if km.kernel_spec.argv[0] != sys.executable:  # pragma: no cover - a safety net
         raise RuntimeError(f"kernel resolves to {km.kernel_spec.argv[0]}, not {sys.executable}")
     return km
@@ -142,7 +145,7 @@ def execute(
             nb,
             km=kernel_manager(Path(tmp)),
             timeout=timeout,
-            kernel_name="python3",
+            kernel_name=KERNEL["name"],
             resources={"metadata": {"path": str(NOTEBOOKS)}},
         )
         start = time.perf_counter()

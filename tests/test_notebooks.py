@@ -49,7 +49,14 @@ def test_committed_notebook_has_no_outputs(path):
         if cell.cell_type == "code":
             assert cell.outputs == [], f"cell {i} of {path.name} has outputs: strip them"
             assert cell.execution_count is None, f"cell {i} of {path.name} has an execution count"
-    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["kernelspec"] == builder.KERNEL
+
+
+def test_kernelspec_is_the_kernel_the_docs_register():
+    """The notebooks name the kernel docs/notebooks.md tells the user to register."""
+    docs = (ROOT / "docs" / "notebooks.md").read_text("utf-8")
+    name, display = builder.KERNEL["name"], builder.KERNEL["display_name"]
+    assert f'ipykernel install --user --name {name} --display-name "{display}"' in docs
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
@@ -78,6 +85,7 @@ def test_parse_source_cells_and_tags():
 
 def test_kernel_is_this_interpreter(tmp_path):
     km = builder.kernel_manager(tmp_path)
+    assert km.kernel_name == builder.KERNEL["name"]
     assert km.kernel_spec.argv[0] == sys.executable
 
 

@@ -108,7 +108,7 @@ def test_argument_errors():
     with pytest.raises(TypeError, match=r"keep=\('url',\)"):
         annotate([], keep="url")
     with pytest.raises(ValueError, match="already has a field"):
-        annotate([], keep=("title",))
+        annotate([], keep=("language",))
     with pytest.raises(ValueError, match="batch_size must be >= 1"):
         annotate([], batch_size=0)
     with pytest.raises(TypeError, match="n_process must be an int"):

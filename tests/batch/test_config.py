@@ -48,7 +48,7 @@ def test_defaults_and_normalised_values():
         ({"id_field": 1}, TypeError, "id_field must be a str or None"),
         ({"model": 3}, TypeError, "model must be a str"),
         ({"keep": "url"}, TypeError, r"keep=\('url',\)"),
-        ({"keep": ("title",)}, ValueError, "already has a field"),
+        ({"keep": ("language",)}, ValueError, "already has a field"),
         ({"keep": (1,)}, TypeError, "field names"),
         ({"keep": 3}, TypeError, "sequence of field names"),
     ],

@@ -3,13 +3,25 @@ records (entities off: no spaCy here; the spaCy paths are tested through annotat
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsnlp import analyze
 from newsnlp.batch import BatchConfig, describe_error
-from newsnlp.batch.items import Item, error_record, extract, groups, is_missing, process, record_id
+from newsnlp.batch.items import (
+    Item,
+    error_record,
+    extract,
+    groups,
+    is_missing,
+    process,
+    record_id,
+    valid,
+)
 from newsnlp.io import BadRecord
 
 CONFIG = BatchConfig(keep=("url",), max_chars=50, entities=False)
@@ -68,3 +80,59 @@ def test_describe_error_is_short():
     assert describe_error(KeyError("x")) == "KeyError: 'x'"
     long = describe_error(ValueError("é" * 1000))
     assert len(long) == 500 and long.endswith("…")
+
+
+def test_lone_surrogates_in_ids_kept_fields_and_errors_become_u_fffd():
+    """Issue 14: the policy of ensure_text (texts) applied to the rest of the record, so that
+    every writer can encode it."""
+    config = BatchConfig(keep=("url", "meta"), entities=False)
+    record = {"id": "b\ud800", "url": "u\udc00", "meta": {"k\ud83d": ["\udfff"]}, "text": "x\ud800"}
+    item = extract(0, record, config)
+    assert item.head == {"id": "b\ufffd", "url": "u\ufffd", "meta": {"k\ufffd": ["\ufffd"]}}
+    assert item.text == "x\ufffd"
+    no_text = extract(1, {"id": 1, "t\ud800xt": "x"}, config)
+    out = process([item, no_text], config)
+    for r in out:
+        json.dumps(r, ensure_ascii=False).encode("utf-8")  # encodable: no exception
+    assert "t\ufffdxt" in out[1]["error"] and record_id(record, 0, "id") == "b\ufffd"
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab é\ud800\udc00\udfff\ud83d🙂") | st.characters())
+_VALUES = st.recursive(
+    _TEXT | st.integers() | st.none(),
+    lambda kids: st.lists(kids) | st.dictionaries(_TEXT, kids),
+    max_leaves=20,
+)
+
+
+def _encodable(value) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@given(_VALUES)
+def test_valid_is_encodable_and_changes_nothing_else(value):
+    fixed = valid(value)
+    assert _encodable(fixed) and valid(fixed) == fixed
+    assert (fixed == value) is _encodable(value)
+    if _encodable(value):
+        assert fixed is value  # no copy of a sound record
+
+
+def test_kept_title_replaces_the_cleaners_title():
+    config = BatchConfig(keep=("title", "url"), entities=False)
+    text = "Le titre trouvé par le nettoyeur\nLe gouvernement a présenté son budget mardi."
+    items = [
+        extract(0, {"id": "a", "title": "Le titre du site", "url": "u", "text": text}, config),
+        extract(1, {"id": "b", "title": " ", "text": text}, config),  # empty: the cleaner's
+        extract(2, {"id": "c", "title": "Titre", "body": "pas de texte"}, config),
+    ]
+    out = process(items, config)
+    article = analyze(text, entities=False).to_dict()
+    assert out[0] == {"id": "a", "url": "u", **article, "title": "Le titre du site"}
+    assert list(out[0]) == ["id", "url", *article]  # title in its place
+    assert out[1]["title"] == article["title"] != "Le titre du site"
+    assert out[2]["title"] == "Titre" and out[2]["error"].startswith("KeyError")

@@ -3,7 +3,9 @@ newsnlp.batch.cli_main): exit codes, summary, standard input and output."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
 
@@ -39,8 +41,8 @@ def test_annotate(tmp_path, capsys):
     absent = [str(tmp_path / "absent.jsonl"), "-o", str(tmp_path / "x.jsonl")]
     assert main(["annotate", *absent]) == 1
     assert "newsnlp annotate: no input file" in capsys.readouterr().err
-    assert main(["annotate", str(src), "-o", str(tmp_path / "y.jsonl"), "--batch-size", "0"]) == 1
-    assert "batch_size must be >= 1" in capsys.readouterr().err
+    assert main(["annotate", str(src), "-o", str(tmp_path / "y.jsonl"), "--batch-size", "0"]) == 2
+    assert "argument --batch-size: must be >= 1, not 0" in capsys.readouterr().err
     assert main(["annotate", str(src)]) == 2  # -o is required
     assert main(["annotate", "--help"]) == 0
 
@@ -87,3 +89,177 @@ def test_cli_main_is_deprecated_and_forwards(tmp_path, capsys):
     with pytest.warns(DeprecationWarning):
         assert newsnlp.batch.cli_main(["--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: newsnlp annotate")
+
+
+# --------------------------------------------------------------------------- issue 15
+def cli(*args: str, stdin: bytes | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m newsnlp ARGS``, standard output and error pipes (not a terminal) unless
+    *kwargs* say otherwise."""
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "newsnlp", *args], input=stdin, check=False, **kwargs
+    )
+
+
+@pytest.fixture
+def articles(tmp_path):
+    src = tmp_path / "in.jsonl"
+    nio.write_records(_corpus(200), src)
+    return src
+
+
+def test_progress_is_log_lines_when_stderr_is_not_a_terminal(articles, tmp_path):
+    """Before: nothing at all on a pipe, in a log or under cron until the end."""
+    proc = cli("annotate", str(articles), "-o", str(tmp_path / "o.jsonl"), "--no-entities", "--batch-size", "8", "--progress-interval", "0")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.decode().splitlines()
+    assert lines[0] == "newsnlp annotate: 200 records to go, progress every 0 s"
+    progress = [line for line in lines if "records/s" in line]
+    assert len(progress) >= 2 and "\r" not in proc.stderr.decode()
+    assert progress[0].startswith("newsnlp annotate: 8 of 200 records (4 %), ")
+    assert "words/s, about" in progress[0] and progress[0].endswith(" left")
+    assert lines[-1].startswith("newsnlp annotate: 200 records (1 error)")
+
+
+def test_progress_log_says_when_the_model_loads(articles, tmp_path):
+    proc = cli("annotate", str(articles), "-o", str(tmp_path / "o.jsonl"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.decode().splitlines()
+    assert lines[0] == "newsnlp annotate: loading the spaCy model fr_core_news_md…"
+    assert lines[1] == "newsnlp annotate: 200 records to go, progress every 30 s"
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [("--no-progress", ["summary"]), ("--quiet", []), ("--progress", ["bar", "summary"])],
+)
+def test_progress_flags(articles, tmp_path, flag, expected):
+    proc = cli("annotate", str(articles), "-o", str(tmp_path / "o.jsonl"), "--no-entities", "--progress-interval", "0", flag)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert ("records/s" in err) is False  # no log lines
+    assert ("200/200" in err) is ("bar" in expected)  # tqdm, forced onto the pipe
+    assert ("newsnlp annotate: 200 records (1 error)" in err) is ("summary" in expected)
+    if not expected:
+        assert err == ""
+
+
+def test_progress_bar_on_a_terminal(articles, tmp_path):
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    try:
+        proc = cli("annotate", str(articles), "-o", str(tmp_path / "o.jsonl"), "--no-entities", stderr=slave)  # fmt: skip
+        os.close(slave)
+        seen = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(master, 65536):
+                seen += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0
+    assert b"annotate: 100%" in seen and b"200/200" in seen and b"records/s" not in seen
+
+
+def test_resume_of_a_finished_output_says_so_without_loading_the_model(articles, tmp_path):
+    dst = tmp_path / "o.jsonl"
+    assert cli("annotate", str(articles), "-o", str(dst), "-q").returncode == 0
+    proc = cli("annotate", str(articles), "-o", str(dst), "--resume")
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == (
+        f"newsnlp annotate: nothing to do: {dst} already holds the 200 records of the input\n"
+    )  # and no "loading the spaCy model" line
+
+
+def test_messages_speak_in_flags(articles, tmp_path):
+    dst = tmp_path / "o.jsonl"
+    dst.write_text("")
+    err = cli("annotate", str(articles), "-o", str(dst)).stderr.decode()
+    assert "pass --resume to continue it, or --overwrite to start again" in err
+    assert "resume=True" not in err and "overwrite=True" not in err
+    err = cli("annotate", str(articles), "-o", str(tmp_path / "o.txt")).stderr.decode()
+    assert "pass --output-format jsonl (or csv, parquet)" in err and "format=" not in err
+    other = tmp_path / "other.jsonl"
+    nio.write_records([{"id": "x"}], other)
+    err = cli("annotate", str(articles), "-o", str(other), "--resume").stderr.decode()
+    assert "(use another output path, or --overwrite)" in err
+
+
+def test_a_decoding_error_suggests_encoding(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes("id,text\n1,Le député a présenté le texte.\n".encode("cp1252"))
+    proc = cli("annotate", str(src), "-o", "-", "--no-entities")
+    record = json.loads(proc.stdout)
+    assert proc.returncode == 0 and "(--encoding cp1252)" in record["error"]
+    proc = cli("annotate", str(src), "-o", "-", "--no-entities", "--encoding", "cp1252")
+    assert json.loads(proc.stdout)["text"] == "Le député a présenté le texte."
+
+
+def test_parquet_without_pyarrow_fails_before_the_work(articles, tmp_path):
+    """Before: everything annotated, then an ImportError, then 'pass resume=True'."""
+    code = (
+        "import sys; sys.modules['pyarrow'] = sys.modules['pyarrow.parquet'] = None; "
+        "from newsnlp.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    dst = tmp_path / "o.parquet"
+    for _ in range(2):  # the second run says the same: nothing was left behind
+        proc = subprocess.run(
+            [sys.executable, "-c", code, "annotate", str(articles), "-o", str(dst)],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        assert proc.returncode == 1
+        assert proc.stderr.decode() == (
+            'newsnlp annotate: Parquet files need pyarrow: pip install "newsnlp[parquet]" '
+            "(or pip install pyarrow)\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_the_input_is_never_overwritten(articles, tmp_path):
+    before = articles.read_bytes()
+    for out in (articles, tmp_path / "." / "in.jsonl"):
+        proc = cli("annotate", str(articles), "-o", str(out), "--overwrite")
+        assert proc.returncode == 1 and b"is the input file" in proc.stderr
+    assert articles.read_bytes() == before
+
+
+def test_output_to_a_closed_pipe_ends_quietly(articles):
+    """``newsnlp annotate … -o - | head``: no BrokenPipeError traceback, exit 141."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsnlp", "annotate", str(articles), "-o", "-", "--no-entities", "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as head does after its lines
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert json.loads(first)["id"] == "r0"
+    assert proc.returncode == 141 and err == b""
+
+
+def test_keep_title_keeps_the_input_title_where_related_fit_reads_it(tmp_path):
+    """``--keep title`` was refused; the two commands now compose."""
+    src = tmp_path / "in.jsonl"
+    records = _corpus(3)
+    records[0]["title"] = "Le titre donné par le site"
+    nio.write_records(records, src)
+    out = cli("annotate", str(src), "-o", "-", "--keep", "title,url", "--no-entities")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert out.returncode == 0 and rows[0]["title"] == "Le titre donné par le site"
+    assert rows[1]["title"] == newsnlp_analyze_title(records[1]["text"])  # none: the cleaner's
+    csv_out = tmp_path / "o.csv"
+    assert cli("annotate", str(src), "-o", str(csv_out), "--keep", "title", "--no-entities").returncode == 0  # fmt: skip
+    header = csv_out.read_text("utf-8").splitlines()[0].split(",")
+    assert header.count("title") == 1
+    assert next(nio.read_csv(csv_out))["title"] == "Le titre donné par le site"
+
+
+def newsnlp_analyze_title(text: str) -> str:
+    from newsnlp import analyze
+
+    return analyze(text, entities=False).title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,55 @@ def test_annotate_usage_errors_are_returned(capsys):
     assert "the following arguments are required: -o/--output" in capsys.readouterr().err
     assert main(["annotate", "--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: newsnlp annotate [-h] -o OUTPUT")
+
+
+def _commands(parser, path=()):
+    """(command path, parser) of every command and subcommand of *parser*."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*path, name), sub
+                yield from _commands(sub, (*path, name))
+
+
+def test_every_command_has_a_one_line_description_and_shows_its_defaults():
+    commands = dict(_commands(build_parser()))
+    assert {" ".join(c) for c in commands} >= {
+        "clean", "analyze", "annotate", "related", "related fit", "related query"
+    }  # fmt: skip
+    for path, parser in commands.items():
+        assert parser.description and "\n" not in parser.description, path
+        text = parser.format_help()
+        for action in parser._actions:
+            shown = action.default not in (None, False, [], "==SUPPRESS==")
+            if action.option_strings and shown and action.help:
+                assert f"default: {action.default}" in " ".join(text.split()), (path, action.dest)
+    annotate = " ".join(commands[("annotate",)].format_help().split())
+    assert "--batch-size B records per spaCy batch (default: 32)" in annotate
+    assert "--progress, --no-progress progress on standard error (default: a bar" in annotate
+
+
+def test_analyze_output_to_a_closed_pipe_ends_quietly(tmp_path):
+    """``newsnlp analyze FILE | head -c 100`` ended with a BrokenPipeError traceback, exit 1."""
+    page = tmp_path / "a.txt"
+    page.write_text("Le Maroc et l'Espagne signent un accord de pêche à Rabat.\n" * 50, "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsnlp", "analyze", str(page), "--no-entities"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader is gone before the first byte is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141 and err == b""
+
+
+def test_related_query_speaks_in_flags(tmp_path):
+    """``use by='text'`` named the Python argument; the command's flag is --text FILE."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus-fr.jsonl"
+    assert run("related", "fit", str(corpus), "-o", str(tmp_path / "m")).returncode == 0
+    proc = run("related", "query", str(tmp_path / "m"), "--id", "nope")
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert "use --text FILE to query with a text" in err and "by=" not in err

@@ -51,3 +51,32 @@ def test_encoding_option(tmp_path, capsys):
     assert capsys.readouterr().out == "Le député a présenté le texte à l’Assemblée.\n"
     assert main(["clean", str(path)]) == 1  # not UTF-8: a clear error, not a traceback
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_analyze_says_it_is_loading_the_model():
+    """It waited 5–9 s in silence."""
+    proc = run("analyze", str(SAMPLE), "--compact")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode() == (
+        "newsnlp analyze: loading the spaCy model (a few seconds; --no-entities skips it)…\n"
+    )
+    assert json.loads(proc.stdout)["entities"]
+
+
+def test_analyze_no_entities_like_annotate():
+    proc = run("analyze", str(SAMPLE), "--no-entities")
+    assert proc.returncode == 0 and proc.stderr == b""  # no model, nothing to wait for
+    data = json.loads(proc.stdout)
+    assert data["entities"] == [] and data["ministers"] == [] and data["language"] == "fr"
+
+
+def test_a_decoding_error_suggests_the_encoding_flag(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Le député a présenté le texte.".encode("cp1252"))
+    proc = run("analyze", str(path))
+    assert proc.returncode == 1
+    assert proc.stderr.decode().endswith(
+        "invalid continuation byte: the file is not utf-8: pass --encoding cp1252 (French "
+        "sites) or the file's encoding\n"
+    )
+    assert b"Traceback" not in proc.stderr

@@ -203,6 +203,27 @@ def test_annotate_spark_checks_arguments(spark):
         annotate_spark(df, text_col="body")
 
 
+def test_annotate_spark_keeps_a_title_as_annotate_does(spark):
+    """keep=("title",): a row's title replaces the cleaner's (newsnlp.batch.INPUT_FIELDS)."""
+    from newsnlp.integrations.spark import annotate_spark
+
+    rows = [
+        ("a", "Le titre du site", TEXTS[7], "u1"),
+        ("b", None, TEXTS[7], "u2"),
+        ("c", "Sans texte", None, "u3"),
+    ]
+    df = spark.createDataFrame(rows, "id string, title string, text string, url string")
+    out = annotate_spark(df, keep=("title", "url"), entities=False)
+    assert out.columns == output_fields(("url",))
+    records = [dict(zip(("id", "title", "text", "url"), r, strict=True)) for r in rows]
+    got = _row_dicts(out)
+    assert got == _expected(records, keep=("title", "url"), entities=False)
+    assert [r["title"] for r in got] == ["Le titre du site", "Pêche : Rabat et Lisbonne signent un accord", "Sans texte"]  # fmt: skip
+    numbers = spark.createDataFrame([("a", 1, "x")], "id string, title int, text string")
+    with pytest.raises(TypeError, match="column 'title' must hold text"):
+        annotate_spark(numbers, keep=("title",))
+
+
 def test_annotate_spark_old_column_names_and_config(spark):
     """text_col= / id_col= still work (deprecated); a BatchConfig gives the same rows."""
     from newsnlp.batch import BatchConfig

@@ -57,3 +57,48 @@ def test_bad_record_is_frozen():
     bad = nio.BadRecord("JSONDecodeError: line 2: x", 2)
     with pytest.raises(AttributeError):
         bad.line = 3  # type: ignore[misc]
+
+
+def test_detect_format_names_the_callers_option():
+    from newsnlp.errors import command_line_options
+
+    with pytest.raises(ValueError, match=r"pass input_format='jsonl' \(or csv, parquet\)"):
+        nio.detect_format("data.txt", option_name="input_format")
+    with command_line_options(), pytest.raises(ValueError, match="pass --output-format jsonl"):
+        nio.detect_format("data.txt", option_name="output_format")
+
+
+def test_check_encoding():
+    from newsnlp.io.formats import check_encoding
+
+    assert check_encoding("Latin-1") == "iso8859-1" and check_encoding("UTF8") == "utf-8"
+    with pytest.raises(ValueError, match="unknown encoding 'klingon'"):
+        check_encoding("klingon")
+    with pytest.raises(TypeError, match="encoding must be a str"):
+        check_encoding(None)
+
+
+def test_decoding_error_names_the_byte_the_line_and_the_option():
+    from newsnlp.io.formats import decoding_error
+
+    bad = decoding_error(b'{"t": "caf\xe9"}', 7, "utf-8")
+    assert bad.line == 7
+    assert bad.error.startswith("UnicodeDecodeError: line 7: byte 0xe9 at position 10 ")
+    assert "encoding='cp1252' (--encoding cp1252)" in bad.error  # data: both spellings
+    escaped = decoding_error("caf\udce9", 3, "utf-8", last=5)
+    assert escaped.error.startswith("UnicodeDecodeError: lines 3-5: byte 0xe9 is not valid")
+
+
+def test_too_deep_measures_without_recursion():
+    from newsnlp.io.formats import MAX_DEPTH, too_deep
+
+    deep: list = []
+    node = deep
+    for _ in range(100_000):  # far beyond Python's recursion limit
+        node.append([])
+        node = node[0]
+    assert too_deep(deep) and not too_deep("[[[[") and not too_deep({"a": 1})
+    nested: object = "x"
+    for _ in range(MAX_DEPTH):
+        nested = {"k": nested}
+    assert not too_deep(nested) and too_deep([nested])

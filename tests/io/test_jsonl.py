@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import io
+import sys
 
 import pytest
 
 from newsnlp import io as nio
 from newsnlp.io import BadRecord
+from newsnlp.io.formats import MAX_DEPTH
 from newsnlp.io.jsonl import count_jsonl, truncate_file
 
 RECORDS = [
@@ -109,3 +112,60 @@ def test_truncate_file_and_count(tmp_path):
     assert path.read_bytes() == b'{"id": 0}\n'
     path.write_bytes(gzip.compress(b'{"id": 0}\n'))
     assert count_jsonl(path) is None
+
+
+def _deep(depth: int) -> bytes:
+    return b'{"id": "deep", "text": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+def test_json_nested_too_deep_is_a_bad_record_and_reading_goes_on():
+    """Issue 14: a 2 KB line nested 1,000 levels deep raised RecursionError: 0 records."""
+    data = b'{"id": 1}\n' + _deep(1000) + b'\n{"id": 3}\n'
+    assert len(_deep(1000)) < 2100
+    out = list(nio.read_jsonl(io.BytesIO(data)))
+    assert out[0] == {"id": 1} and out[2] == {"id": 3}
+    assert out[1] == BadRecord("ValueError: line 2: JSON nested more than 100 levels deep", 2)
+    within = list(nio.read_jsonl(io.BytesIO(_deep(MAX_DEPTH - 1))))  # + the record's object
+    assert within[0]["id"] == "deep"
+    assert isinstance(next(nio.read_jsonl(io.BytesIO(_deep(MAX_DEPTH)))), BadRecord)
+    with pytest.raises(ValueError, match="nested more than 100 levels"):
+        list(nio.read_jsonl(io.BytesIO(data), errors="raise"))
+
+
+def test_deep_json_gives_the_same_record_however_deep_the_call_stack():
+    """Python's own limit depends on the stack: the record must not."""
+
+    def read_at_depth(n: int):
+        if n:
+            return read_at_depth(n - 1)
+        return list(nio.read_jsonl(io.BytesIO(_deep(990))))
+
+    shallow = list(nio.read_jsonl(io.BytesIO(_deep(990))))
+    assert read_at_depth(sys.getrecursionlimit() - 100) == shallow
+    assert isinstance(shallow[0], BadRecord)
+
+
+def test_lone_surrogates_escaped_in_json_are_read_as_written():
+    """A JSON line may write a lone surrogate as \\ud800: it is valid JSON, read as is (the
+    batch job replaces it, newsnlp.batch.items.valid)."""
+    line = b'{"id": "a\\ud800", "text": "x\\udc00y"}\n'
+    assert list(nio.read_jsonl(io.BytesIO(line))) == [{"id": "a\ud800", "text": "x\udc00y"}]
+
+
+def test_jsonl_in_another_encoding(tmp_path):
+    path = tmp_path / "cp1252.jsonl"
+    path.write_bytes('{"id": 1, "text": "Député"}\n'.encode("cp1252"))
+    bad = next(iter(nio.read_jsonl(path)))
+    assert isinstance(bad, BadRecord) and "byte 0xe9 at position 20" in bad.error
+    assert "encoding='cp1252'" in bad.error
+    assert list(nio.read_records(path, encoding="cp1252")) == [{"id": 1, "text": "Député"}]
+    with pytest.raises(ValueError, match="convert the file to UTF-8"):
+        list(nio.read_jsonl(path, encoding="utf-16"))
+    with pytest.raises(ValueError, match="unknown encoding"):
+        list(nio.read_jsonl(path, encoding="nope"))
+
+
+def test_iter_jsonl_prefix_stops_at_a_deep_line(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b'{"id": 0}\n' + _deep(500) + b'\n{"id": 2}\n')
+    assert list(nio.iter_jsonl_prefix(path)) == [(10, {"id": 0})]

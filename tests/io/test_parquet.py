@@ -83,3 +83,31 @@ def test_missing_pyarrow_names_the_extra(monkeypatch, tmp_path):
         nio.ParquetWriter(tmp_path / "x.parquet")
     with pytest.raises(ImportError, match=r"newsnlp\[parquet\]"):
         list(nio.read_parquet(tmp_path / "x.parquet"))
+
+
+def test_integers_beyond_int64_make_a_string_column(tmp_path):
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "big.parquet"
+    records = [{"id": 2**70, "n": 1}, {"id": 3, "n": -(2**63)}]
+    assert nio.write_records(records, path) == 2
+    assert [(r["id"], r["n"]) for r in nio.read_parquet(path)] == [("1180591620717411303424", 1), ("3", -(2**63))]  # fmt: skip
+
+
+def test_a_corrupt_row_group_gives_one_bad_record_per_row(tmp_path):
+    pytest.importorskip("pyarrow")
+    path = tmp_path / "corrupt.parquet"
+    with nio.ParquetWriter(path, row_group_size=100) as writer:
+        for i in range(500):
+            writer.write({"id": i, "text": f"mot {i} " * 20})
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 200] = b"\x55" * 200  # inside one row group's pages
+    path.write_bytes(bytes(data))
+    rows = list(nio.read_parquet(path))
+    assert len(rows) == 500  # positions kept: one record per row, read or not
+    bad = [i for i, row in enumerate(rows) if isinstance(row, nio.BadRecord)]
+    assert bad and len(bad) % 100 == 0 and bad == list(range(bad[0], bad[0] + len(bad)))
+    assert f": row {bad[0] + 1}: its row group (" in rows[bad[0]].error
+    assert [row["id"] for i, row in enumerate(rows) if i not in bad] == [
+        i for i in range(500) if i not in bad
+    ]

@@ -89,7 +89,9 @@ def annotate(
         The options below as one object.
     progress : bool or None, default None
         Progress bar on standard error (tqdm): ``None`` shows it when standard error is a
-        terminal.
+        terminal, and otherwise logs the progress every 30 s (INFO records of the logger
+        ``newsnlp.batch.progress``, shown where the application's logging sends them);
+        ``True`` always shows the bar, ``False`` nothing (:mod:`newsnlp.batch.progress`).
     start : int, default 0
         Position of the first record in the whole input (ids of records without one).
     **options
@@ -101,7 +103,9 @@ def annotate(
           ``"id"``; records without one (and all records when ``None``) get their 0-based
           position (plus *start*);
         - ``keep`` (default ``()``): input fields copied to the output (``None`` when a record
-          lacks one); names of output fields (``id``, ``error``, ``SCHEMA_FIELDS``) are refused;
+          lacks one), lone surrogates replaced with U+FFFD as in the text; names of output
+          fields (``id``, ``error``, ``SCHEMA_FIELDS``) are refused, except ``title``: the
+          record's non-empty title then replaces the one the cleaner finds;
         - ``n_process`` (default 1): worker processes (``-1``: one per CPU); each loads the
           spaCy model once (≈ 4 s); the output is the same as with 1;
         - ``batch_size`` (default 32): records per spaCy ``nlp.pipe`` batch (and per task sent

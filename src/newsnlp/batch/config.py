@@ -35,6 +35,7 @@ from newsnlp.schema import ERROR_FIELD, FIELD_NAMES
 __all__ = [
     "COLUMN_RENAMES",
     "DEFAULT_MAX_CHARS",
+    "INPUT_FIELDS",
     "SCHEMA_FIELDS",
     "BatchConfig",
     "check_keep",
@@ -47,14 +48,20 @@ __all__ = [
 DEFAULT_MAX_CHARS = 1_000_000
 #: Fields of :meth:`newsnlp.Article.to_dict`, in order (:data:`newsnlp.schema.FIELD_NAMES`).
 SCHEMA_FIELDS: tuple[str, ...] = FIELD_NAMES
-_RESERVED = frozenset({"id", ERROR_FIELD[0], *SCHEMA_FIELDS})
+#: Output fields that ``keep`` may name: the input record's own value (when it has a non-empty
+#: one) replaces the one newsnlp finds. ``keep=("title",)`` keeps the title the site gave, in
+#: the ``title`` field, where :class:`~newsnlp.related.RelatedArticles` and ``newsnlp related
+#: fit`` read it; an input without a title keeps the cleaner's.
+INPUT_FIELDS: tuple[str, ...] = ("title",)
+_RESERVED = frozenset({"id", ERROR_FIELD[0], *SCHEMA_FIELDS}) - set(INPUT_FIELDS)
 #: Former option names of the DataFrame functions → their names now (deprecated until the next
 #: release; see :func:`rename_options`).
 COLUMN_RENAMES = {"text_col": "text_field", "id_col": "id_field"}
 
 
 def check_keep(keep: Any) -> tuple[str, ...]:
-    """*keep* as a tuple of distinct input field names that are not output field names.
+    """*keep* as a tuple of distinct input field names that are not output field names
+    (except :data:`INPUT_FIELDS`).
 
     Examples
     --------
@@ -79,21 +86,26 @@ def check_keep(keep: Any) -> tuple[str, ...]:
         if name in _RESERVED:
             raise ValueError(
                 f"cannot keep an input field named {name!r}: the output already has a field of "
-                "that name (rename it in the input first)"
+                "that name (rename it in the input first; of the output fields, only "
+                f"{', '.join(INPUT_FIELDS)} can be kept)"
             )
     return tuple(dict.fromkeys(names))
 
 
 def output_fields(keep: Sequence[str] = ()) -> list[str]:
     """Every field an output record can have, in order: ``id``, the *keep* fields, the
-    :data:`SCHEMA_FIELDS`, ``error`` (the CSV / Parquet / DataFrame columns).
+    :data:`SCHEMA_FIELDS`, ``error`` (the CSV / Parquet / DataFrame columns). A kept
+    ``title`` is the schema's ``title`` (:data:`INPUT_FIELDS`).
 
     Examples
     --------
     >>> output_fields(("url",))[:4], output_fields()[-1]
     (['id', 'url', 'schema_version', 'title'], 'error')
+    >>> output_fields(("title", "url")) == output_fields(("url",))
+    True
     """
-    return ["id", *check_keep(keep), *SCHEMA_FIELDS, ERROR_FIELD[0]]
+    extra = [name for name in check_keep(keep) if name not in INPUT_FIELDS]
+    return ["id", *extra, *SCHEMA_FIELDS, ERROR_FIELD[0]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +121,9 @@ class BatchConfig:
         all records when ``None``) get their 0-based position.
     keep : tuple of str, default ()
         Input fields copied to the output (``None`` when a record lacks one). Names of output
-        fields (``id``, ``error``, :data:`SCHEMA_FIELDS`) are refused; any sequence is
-        accepted and stored as a tuple without repeats.
+        fields (``id``, ``error``, :data:`SCHEMA_FIELDS`) are refused, except ``title``
+        (:data:`INPUT_FIELDS`): the input's title then replaces the cleaner's. Any sequence
+        is accepted and stored as a tuple without repeats.
     max_chars : int or None, default 1,000,000
         Longer texts become error records (``None``: no limit).
     batch_size : int, default 32

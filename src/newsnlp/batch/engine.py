@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -31,9 +32,11 @@ def stream(
     progress: bool | None = None,
     start: int = 0,
     total: int | None = None,
+    interval: float | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One output record per input record of *records*, in order (a generator: nothing runs
-    before the first record is asked for).
+    before the first record is asked for; the spaCy model is loaded only when there is a
+    record to annotate).
 
     Parameters
     ----------
@@ -48,23 +51,24 @@ def stream(
         boundaries).
     total : int or None, keyword-only
         Records expected, for the progress bar.
+    interval : float or None, keyword-only
+        Seconds between two progress log records (see :mod:`newsnlp.batch.progress`).
     """
     items = (extract(start + i, record, config) for i, record in enumerate(records))
     batches = groups(items, config.batch_size, start)
-    # A missing model stops the job here, not as one error record per record. With the "fork"
-    # start method the worker processes inherit the loaded pipeline (its weights stay shared):
-    # they start at once, instead of each loading the model again.
-    n_process = config.n_process
-    if config.entities and (n_process == 1 or multiprocessing.get_start_method() == "fork"):
-        from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
-
-        load_pipeline(config.model or DEFAULT_MODEL)
-    if n_process == 1:
-        results: Iterator[list[dict[str, Any]]] = (process(group, config) for group in batches)
-    else:
-        results = WorkerPool(n_process, config).run(batches)
-    bar = Progress(progress, total)
+    first = next(batches, None)
+    if first is None:
+        return
+    bar = Progress(progress, total, interval=interval)
+    results: Iterator[list[dict[str, Any]]] = iter(())
     try:
+        _load_model(config, bar)
+        batches = itertools.chain([first], batches)
+        if config.n_process == 1:
+            results = (process(group, config) for group in batches)
+        else:
+            results = WorkerPool(config.n_process, config).run(batches)
+        bar.begin()
         for out in results:
             yield from out
             bar.update(len(out), sum(record_words(r) for r in out))
@@ -72,3 +76,16 @@ def stream(
         bar.close()
         if hasattr(results, "close"):
             results.close()
+
+
+def _load_model(config: BatchConfig, bar: Progress) -> None:
+    """Load the spaCy pipeline here, first: a missing model stops the job now, not as one
+    error record per record. With the "fork" start method the worker processes inherit the
+    loaded pipeline (its weights stay shared): they start at once, instead of each loading
+    the model again."""
+    fork = multiprocessing.get_start_method() == "fork"
+    if config.entities and (config.n_process == 1 or fork):
+        from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
+
+        bar.status(f"loading the spaCy model {config.model or DEFAULT_MODEL}")
+        load_pipeline(config.model or DEFAULT_MODEL)

@@ -6,9 +6,17 @@ Every input record yields exactly one output record: the result, or an error rec
 ``{"id": …, <keep fields>, "error": "<type>: <message>"}``. Records without an id (strings,
 dicts without the ``id_field``) get their 0-based position in the input as id.
 
+Output records are valid Unicode, whatever the input: the text goes through
+:func:`newsnlp.checks.ensure_text`, which replaces each lone surrogate (``"\\ud800"`` in a
+JSON file) with U+FFFD, and the same policy is applied here, in :func:`valid`, to the id, the
+kept fields (their keys and nested values too) and the error message. So every writer can
+encode them (UTF-8 files, Arrow, Spark), and the id a resumed job compares is the id written.
+A kept ``title`` replaces the title the cleaner found (see
+:data:`newsnlp.batch.config.INPUT_FIELDS`).
+
 Examples
 --------
->>> from newsnlp.batch.config import BatchConfig
+>>> from newsnlp.batch.config import INPUT_FIELDS, BatchConfig
 >>> config = BatchConfig(keep=("url",), entities=False)
 >>> items = [extract(0, {"id": "a", "url": "u", "text": "Bonjour à tous."}, config),
 ...          extract(1, {"url": "v"}, config)]
@@ -26,9 +34,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsnlp.article import analyze_batch
-from newsnlp.batch.config import BatchConfig
+from newsnlp.batch.config import INPUT_FIELDS, BatchConfig
 from newsnlp.checks import ensure_text
+from newsnlp.errors import option
 from newsnlp.io import BadRecord
+from newsnlp.io.formats import as_text
 
 __all__ = [
     "Item",
@@ -39,6 +49,8 @@ __all__ = [
     "is_missing",
     "process",
     "record_id",
+    "result_record",
+    "valid",
 ]
 
 logger = logging.getLogger(__name__)
@@ -59,8 +71,37 @@ def describe_error(exc: BaseException) -> str:
 
 
 def error_record(head: Mapping[str, Any], error: str) -> dict[str, Any]:
-    """The error record of an input record: its *head* (id and kept fields), then ``error``."""
-    return {**head, "error": error}
+    """The error record of an input record: its *head* (id and kept fields), then ``error``
+    (made :func:`valid`: a message may quote the input)."""
+    return {**head, "error": valid(error)}
+
+
+def valid(value: Any) -> Any:
+    """*value* with every lone surrogate of its strings (dict keys included, at any depth)
+    replaced with U+FFFD, the policy of :func:`newsnlp.checks.ensure_text`; *value* itself
+    when it holds none.
+
+    Examples
+    --------
+    >>> valid({"a\\ud800": ["b", "\\udce9"], "n": 1})
+    {'a\\ufffd': ['b', '\\ufffd'], 'n': 1}
+    >>> record = {"id": "x"}
+    >>> valid(record) is record
+    True
+    """
+    if isinstance(value, str):
+        return value if value.isascii() else ensure_text(value)
+    if isinstance(value, Mapping):
+        pairs = [(valid(k), valid(v)) for k, v in value.items()]
+        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    if isinstance(value, (list, tuple)):
+        items = [valid(v) for v in value]
+        if all(v is v0 for v, v0 in zip(items, value, strict=True)):
+            return value
+        return type(value)(items) if isinstance(value, list) else tuple(items)
+    return value
 
 
 def is_missing(value: Any) -> bool:
@@ -69,7 +110,8 @@ def is_missing(value: Any) -> bool:
 
 
 def record_id(record: Any, position: int, id_field: str | None) -> Any:
-    """The output id of *record*: its ``id_field`` value, else its *position*.
+    """The output id of *record*: its ``id_field`` value (made :func:`valid`), else its
+    *position*.
 
     Examples
     --------
@@ -79,7 +121,7 @@ def record_id(record: Any, position: int, id_field: str | None) -> Any:
     if id_field is not None and isinstance(record, Mapping):
         value = record.get(id_field)
         if value is not None and not is_missing(value):
-            return value
+            return valid(value)
     return position
 
 
@@ -99,7 +141,7 @@ def extract(position: int, record: Any, config: BatchConfig) -> Item:
     head = {"id": record_id(record, position, config.id_field)}
     for name in config.keep:
         value = record.get(name) if is_map else None
-        head[name] = None if is_missing(value) else value
+        head[name] = None if is_missing(value) else valid(value)
     if isinstance(record, BadRecord):
         return Item(head, error=record.error)
     field = config.text_field
@@ -111,7 +153,7 @@ def extract(position: int, record: Any, config: BatchConfig) -> Item:
             return Item(
                 head,
                 error=f"KeyError: record has no {field!r} field (fields: {names}): "
-                "pass text_field= to name the field that holds the text",
+                f"pass {option('text_field', everywhere=True)} to name the field that holds the text",
             )
         value = record[field]
     else:
@@ -135,7 +177,8 @@ def extract(position: int, record: Any, config: BatchConfig) -> Item:
         return Item(
             head,
             error=f"ValueError: {field} has {len(text):,} characters, more than "
-            f"max_chars={config.max_chars:,}: split the text, or raise max_chars",
+            f"{option('max_chars', config.max_chars, everywhere=True)}: split the text, or raise "
+            "the limit",
         )
     return Item(head, text=text)
 
@@ -176,8 +219,30 @@ def process(items: list[Item], config: BatchConfig) -> list[dict[str, Any]]:
             logger.warning("record %r: %s", item.head.get("id"), describe_error(result))
             out.append(error_record(item.head, describe_error(result)))
         else:
-            out.append({**item.head, **result.to_dict()})
+            out.append(result_record(item.head, result.to_dict()))
     return out
+
+
+def result_record(head: Mapping[str, Any], article: Mapping[str, Any]) -> dict[str, Any]:
+    """The output record of an analysed input record: its *head* (id, kept fields), then the
+    *article* fields; a kept ``title`` (:data:`~newsnlp.batch.config.INPUT_FIELDS`) that is
+    not empty replaces the article's, in its place.
+
+    Examples
+    --------
+    >>> result_record({"id": 1, "title": "Titre du site"}, {"title": "Titre trouvé", "text": "…"})
+    {'id': 1, 'title': 'Titre du site', 'text': '…'}
+    >>> result_record({"id": 1, "title": None}, {"title": "Titre trouvé", "text": "…"})
+    {'id': 1, 'title': 'Titre trouvé', 'text': '…'}
+    """
+    if not any(name in head for name in INPUT_FIELDS):
+        return {**head, **article}
+    record = {**{k: v for k, v in head.items() if k not in INPUT_FIELDS}, **article}
+    for name in INPUT_FIELDS:
+        value = as_text(head.get(name))
+        if value.strip():
+            record[name] = value
+    return record
 
 
 def groups(items: Iterable[Item], size: int, first: int) -> Iterator[list[Item]]:

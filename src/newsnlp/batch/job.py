@@ -11,9 +11,9 @@ then the spool is removed (only plain JSONL can be continued after a crash: see
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
-import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,7 +22,8 @@ from typing import Any
 from newsnlp.batch.config import BatchConfig, output_fields, resolve_config
 from newsnlp.batch.engine import stream
 from newsnlp.batch.items import record_id
-from newsnlp.batch.progress import isatty, record_words
+from newsnlp.batch.progress import progress_mode, record_words
+from newsnlp.errors import option
 from newsnlp.io import (
     JsonlWriter,
     count_records,
@@ -34,13 +35,16 @@ from newsnlp.io import (
     read_jsonl,
     read_records,
 )
-from newsnlp.io.jsonl import truncate_file
+from newsnlp.io.formats import as_text, check_encoding
+from newsnlp.io.jsonl import check_line_encoding, truncate_file
+from newsnlp.io.parquet import require_pyarrow
 
 __all__ = ["Summary", "run"]
 
 logger = logging.getLogger(__name__)
 
 _FSYNC_SECONDS = 10.0
+_END: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,7 @@ class _Job:
     direct: bool  # plain JSONL output: written in place, resumable
     target: str  # the output, or its JSONL spool
     config: BatchConfig
+    encoding: str  # of the input (JSONL, CSV)
 
 
 def run(
@@ -113,7 +118,9 @@ def run(
     progress: bool | None = None,
     input_format: str | None = None,
     output_format: str | None = None,
+    encoding: str = "utf-8",
     fsync_seconds: float = _FSYNC_SECONDS,
+    progress_interval: float | None = None,
     **options: Any,
 ) -> Summary:
     """Annotate a file of articles into a file of output records; resumable after a crash.
@@ -145,11 +152,19 @@ def run(
         Replace an existing output. Without *resume* or *overwrite*, an existing output is an
         error (``FileExistsError``), so that finished work is never clobbered by accident.
     progress : bool or None, default None
-        As for :func:`~newsnlp.batch.annotate`.
+        ``None``: a progress bar when standard error is a terminal, else a log record (INFO,
+        logger ``newsnlp.batch.progress``) every *progress_interval* seconds with the records
+        done, the rates and the time left; ``True``: the bar; ``False``: nothing (see
+        :mod:`newsnlp.batch.progress`).
     input_format, output_format : {"jsonl", "csv", "parquet"}, optional
         Default: from the file names.
+    encoding : str, default "utf-8"
+        Text encoding of a JSONL or CSV input. A record with bytes that are not valid in it
+        is an error record naming the byte and the line.
     fsync_seconds : float, default 10
         Longest time between two ``fsync`` of the output.
+    progress_interval : float, optional
+        Seconds between two progress log records (default 30).
     **options
         ``n_process``, ``batch_size``, ``text_field``, ``id_field``, ``keep``, ``max_chars``,
         ``entities``, ``model``: as for :func:`~newsnlp.batch.annotate`, over *config*.
@@ -167,14 +182,24 @@ def run(
     ``load_pipeline()``…) from other threads of this process while :func:`run` runs with
     ``n_process=1``.
 
+    Every record of the input gives one output record, including the records that cannot be
+    read (a line that is not JSON, or nested too deep; bytes not valid in *encoding*; a CSV
+    row whose quote is not closed, which covers the lines it swallowed): an error record
+    naming the line, and the job goes on. The id and kept fields of the output are valid
+    Unicode (lone surrogates replaced with U+FFFD, as in the texts: see
+    :mod:`newsnlp.batch.items`).
+
     Raises
     ------
     FileExistsError
         The output exists and neither *resume* nor *overwrite* is set.
     ValueError
-        On resume, the output does not belong to this input (ids differ); or unknown formats.
+        The output is the input file (by any path or link), whatever *overwrite* says; on
+        resume, the output does not belong to this input (ids differ); unknown formats.
     FileNotFoundError
         No input file.
+    ImportError
+        Parquet input or output without pyarrow (before anything is read or written).
 
     Examples
     --------
@@ -201,17 +226,29 @@ def run(
         formats=(input_format, output_format),
         replace=overwrite,
         resume=resume,
+        encoding=encoding,
     )
-    records = iter(read_records(job.input, format=job.in_fmt))
+    records = iter(read_records(job.input, format=job.in_fmt, encoding=job.encoding))
     done, finished = _start(job, records, resume)
     if finished:
         return Summary(0, 0, 0, time.monotonic() - t0, resumed=done)
+    # the first record is read before the output is opened: an input that cannot be read at
+    # all (a bad CSV header, a corrupt Parquet file) fails here, with the output untouched
+    first = next(records, _END)
+    records = iter(()) if first is _END else itertools.chain([first], records)
     total = None
-    if progress or (progress is None and isatty(sys.stderr)):
+    if first is not _END and progress_mode(progress) != "off":
         with contextlib.suppress(Exception):
             total = count_records(job.input, format=job.in_fmt)
             total = None if total is None else max(total - done, 0)
-    results = stream(records, job.config, progress=progress, start=done, total=total)
+    results = stream(
+        records,
+        job.config,
+        progress=progress,
+        start=done,
+        total=total,
+        interval=progress_interval,
+    )
     count, errors, words = _write(results, job.target, resume and done > 0, fsync_seconds)
     if not job.direct:
         _finish(job.target, job.output, job.out_fmt, job.config.keep)
@@ -228,25 +265,45 @@ def _plan(
     formats: tuple[str | None, str | None],
     replace: bool,
     resume: bool,
+    encoding: str,
 ) -> _Job:
-    """The job's files, checked: the input exists, the output may be written."""
+    """The job's files, checked before anything is read or written: the input exists and is
+    not the output, its encoding and the formats' packages are fine, the output may be
+    written."""
     in_name, out_name = os.fspath(input_path), os.fspath(output_path)
-    in_fmt, _ = detect_format(in_name, formats[0])
-    out_fmt, out_gz = detect_format(out_name, formats[1])
+    in_fmt, _ = detect_format(in_name, formats[0], option_name="input_format")
+    encoding = check_line_encoding(encoding) if in_fmt == "jsonl" else check_encoding(encoding)
+    out_fmt, out_gz = detect_format(out_name, formats[1], option_name="output_format")
     if in_name != "-" and not os.path.exists(in_name):
         raise FileNotFoundError(f"no input file {in_name!r}")
     if out_name == "-" and resume:
         raise ValueError("cannot resume when writing to standard output: pass an output file")
     direct = out_fmt == "jsonl" and not out_gz
     target = out_name if direct else out_name + ".partial.jsonl"
+    for path in (out_name, target):
+        if in_name != "-" and path != "-" and _same_file(in_name, path):
+            raise ValueError(
+                f"the output {path} is the input file {in_name}: writing it would destroy the "
+                "input; write to another path"
+            )
+    if "parquet" in (in_fmt, out_fmt):
+        require_pyarrow()  # now, not after annotating everything
     if out_name != "-" and not resume and not replace:
-        for path in {out_name, target}:
+        for path in dict.fromkeys((out_name, target)):
             if os.path.exists(path):
                 raise FileExistsError(
-                    f"{path} exists: pass resume=True (--resume) to continue it, or "
-                    "overwrite=True (--overwrite) to start again"
+                    f"{path} exists: pass {option('resume', True)} to continue it, or "
+                    f"{option('overwrite', True)} to start again"
                 )
-    return _Job(in_name, out_name, in_fmt, out_fmt, direct, target, config)
+    return _Job(in_name, out_name, in_fmt, out_fmt, direct, target, config, encoding)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether the paths *a* and *b* are the same file (through symbolic and hard links)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # b does not exist (yet)
+        return False
 
 
 def _start(job: _Job, records: Iterator[Any], resume: bool) -> tuple[int, bool]:
@@ -261,11 +318,12 @@ def _start(job: _Job, records: Iterator[Any], resume: bool) -> tuple[int, bool]:
     if resume and not job.direct and os.path.exists(job.output):
         # a finished earlier run: check it is this input's and that nothing is left
         finished = ((0, r) for r in read_records(job.output, format=job.out_fmt))
-        done, _ = _skip_done(finished, records, id_field, job.output)
+        text_ids = job.out_fmt == "csv"  # CSV has no types: its ids are read back as text
+        done, _ = _skip_done(finished, records, id_field, job.output, text_ids=text_ids)
         if next(records, None) is not None:
             raise ValueError(
-                f"{job.output} is complete but shorter than the input: pass overwrite=True "
-                "(--overwrite) to annotate again"
+                f"{job.output} is complete but shorter than the input: pass "
+                f"{option('overwrite', True)} to annotate again"
             )
         return done, True
     if not job.direct:
@@ -274,11 +332,18 @@ def _start(job: _Job, records: Iterator[Any], resume: bool) -> tuple[int, bool]:
 
 
 def _skip_done(
-    done: Iterable[tuple[int, Any]], records: Iterator[Any], id_field: str | None, path: Any
+    done: Iterable[tuple[int, Any]],
+    records: Iterator[Any],
+    id_field: str | None,
+    path: Any,
+    *,
+    text_ids: bool = False,
 ) -> tuple[int, int]:
-    """Consume one input record per complete output record, checking that the ids match.
+    """Consume one input record per complete output record, checking that the ids match (as
+    JSON, or as text when *text_ids*).
 
     Returns ``(records, end_offset)``."""
+    same = as_text if text_ids else dumps
     count, end = 0, 0
     for offset, out in done:
         try:
@@ -286,14 +351,16 @@ def _skip_done(
         except StopIteration:
             raise ValueError(
                 f"{path} holds more records than the input ({count}): it is not the output of "
-                "this input (use another output path, or overwrite=True)"
+                f"this input (use another output path, or {option('overwrite', True)})"
             ) from None
-        expected = dumps(record_id(record, count, id_field))
-        found = dumps(out.get("id") if isinstance(out, Mapping) else None)
-        if found != expected:
+        expected = record_id(record, count, id_field)
+        found = out.get("id") if isinstance(out, Mapping) else None
+        if same(found) != same(expected):
+            expected, found = dumps(expected), dumps(found)
             raise ValueError(
                 f"{path}: record {count + 1} has id {found} where the input has {expected}: it "
-                "is not the output of this input (use another output path, or overwrite=True)"
+                f"is not the output of this input (use another output path, or "
+                f"{option('overwrite', True)})"
             )
         count += 1
         end = offset

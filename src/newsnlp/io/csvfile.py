@@ -13,13 +13,16 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any
 
-from newsnlp.io.formats import PathLike, as_text
+from newsnlp.io.formats import BadRecord, PathLike, as_text, check_encoding, decoding_error
 from newsnlp.io.streams import RecordWriter, Sink, close_all, open_binary
 
 __all__ = ["CsvWriter", "read_csv"]
@@ -32,11 +35,18 @@ def _delimiter(name: str) -> str:
 
 def read_csv(
     source: PathLike | IO[bytes], *, delimiter: str | None = None, encoding: str = "utf-8"
-) -> Iterator[dict[str, str]]:
+) -> Iterator[dict[str, str] | BadRecord]:
     """Yield the rows of a CSV file (gzip-compressed or not) as dicts keyed by the header.
 
-    Values are strings, as in the file (no type guessing). Fields may hold any amount of text
-    (the ``csv`` module's field size limit is raised for the whole process).
+    Values are strings, as in the file (no type guessing); a row shorter than the header has
+    ``None`` for its missing fields. Fields may hold any amount of text (the ``csv`` module's
+    field size limit is raised for the whole process).
+
+    A row that cannot be read yields a :class:`~newsnlp.io.BadRecord` in its place, and the
+    reading goes on at the next line: a byte that is not valid in *encoding*; more fields
+    than the header; a quote that is not closed where CSV says it must be (the row and the
+    lines it swallowed are one bad record naming the line range: where each record of these
+    lines ends cannot be known); a truncated gzip stream (the last record).
 
     Parameters
     ----------
@@ -52,20 +62,99 @@ def read_csv(
     >>> import io
     >>> list(read_csv(io.BytesIO('id,text\\n1,"Un, deux"\\n'.encode())))
     [{'id': '1', 'text': 'Un, deux'}]
+    >>> rows = read_csv(io.BytesIO(b'id,text\\n1,"Un, deux\\n2,trois\\n3,"quatre"\\n4,cinq\\n'))
+    >>> [getattr(row, "error", row) for row in rows]  # the quote of line 2 is not closed
+    ['csv.Error: lines 2-4: \\',\\' expected after \\'"\\' (a quote that is not closed merges rows: check the quotes of these lines)', {'id': '4', 'text': 'cinq'}]
     """
     if delimiter is None:
         name = "" if hasattr(source, "read") else os.fspath(source)  # type: ignore[arg-type]
         delimiter = _delimiter(name)
+    encoding = check_encoding(encoding)
     _raise_csv_field_limit()
     fh, owned = open_binary(source)
     text = io.TextIOWrapper(
-        fh, encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline=""
+        fh,
+        encoding="utf-8-sig" if encoding == "utf-8" else encoding,
+        errors=_ERRORS,  # an invalid byte becomes a bad record, not the end of the file
+        newline="",
     )
     try:
-        yield from csv.DictReader(text, delimiter=delimiter)
+        yield from _rows(csv.reader(text, delimiter=delimiter, strict=True), encoding)
     finally:
         text.detach()
         close_all(owned)
+
+
+def _rows(reader: Any, encoding: str) -> Iterator[dict[str, str] | BadRecord]:
+    """The rows of *reader* (strict: a misplaced quote raises) as dicts or bad records."""
+    header: list[str] | None = None
+    escaped = _ESCAPES[0]
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+            bad = None
+            if _ESCAPES[0] != escaped:  # a byte could not be decoded: find its row
+                bad = _undecodable(row, first, reader.line_num, encoding)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row, bad = (
+                [],
+                BadRecord(
+                    f"csv.Error: {_lines(first, reader.line_num)}: {exc}{_QUOTE_ADVICE}", first
+                ),
+            )
+        except (EOFError, OSError) as exc:  # truncated / corrupt gzip
+            yield BadRecord(f"{type(exc).__name__}: after line {first - 1}: {exc}", first)
+            return
+        if not row and bad is None:
+            continue  # a blank line
+        if header is None:
+            if bad is not None:
+                raise ValueError(f"the header cannot be read: {bad.error}")
+            header = row
+        elif bad is None and len(row) > len(header):
+            bad = BadRecord(
+                f"ValueError: {_lines(first, reader.line_num)}: {len(row)} fields where the "
+                f"header has {len(header)}: quote the fields that hold the delimiter",
+                first,
+            )
+        if bad is not None:
+            yield bad
+        elif row is not header:
+            yield dict(itertools.zip_longest(header, row))  # type: ignore[arg-type]
+
+
+_QUOTE_ADVICE = " (a quote that is not closed merges rows: check the quotes of these lines)"
+_ESCAPED = re.compile("[\\udc80-\\udcff]")
+#: Bytes the CSV readers could not decode so far, in this process: rows are searched for
+#: them only once there is one (a sound file costs nothing).
+_ESCAPES = [0]
+_ERRORS = "newsnlp-csv-surrogateescape"
+
+
+def _escape(exc: UnicodeError) -> tuple[str, int]:
+    """``errors="surrogateescape"``, counted in :data:`_ESCAPES`."""
+    _ESCAPES[0] += 1
+    return _SURROGATEESCAPE(exc)
+
+
+_SURROGATEESCAPE = codecs.lookup_error("surrogateescape")
+codecs.register_error(_ERRORS, _escape)
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if last <= first else f"lines {first}-{last}"
+
+
+def _undecodable(row: list[str], first: int, last: int, encoding: str) -> BadRecord | None:
+    """The bad record of *row* if one of its fields holds a byte that was not valid
+    *encoding* (decoded as a lone surrogate by ``errors="surrogateescape"``)."""
+    for value in row:
+        if not value.isascii() and _ESCAPED.search(value):
+            return decoding_error(value, first, encoding, last=last)
+    return None
 
 
 def _raise_csv_field_limit() -> None:

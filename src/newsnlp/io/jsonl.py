@@ -24,13 +24,23 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from newsnlp.io.formats import BadRecord, PathLike, dumps
+from newsnlp.io.formats import (
+    MAX_DEPTH,
+    BadRecord,
+    PathLike,
+    check_encoding,
+    decoding_error,
+    dumps,
+    too_deep,
+)
 from newsnlp.io.streams import GZIP_MAGIC, RecordWriter, Sink, close_all, open_binary
 
 __all__ = [
     "JsonlWriter",
+    "check_line_encoding",
     "count_jsonl",
     "iter_jsonl_prefix",
+    "parse_line",
     "read_jsonl",
     "repair_jsonl",
     "truncate_file",
@@ -38,19 +48,28 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+_DEEP = object()
 
-def read_jsonl(source: PathLike | IO[bytes], *, errors: str = "record") -> Iterator[Any]:
+
+def read_jsonl(
+    source: PathLike | IO[bytes], *, errors: str = "record", encoding: str = "utf-8"
+) -> Iterator[Any]:
     """Yield the records of a JSON Lines file (gzip-compressed or not), one per line.
 
-    Blank lines are skipped. A line that is not valid UTF-8 or JSON, and a truncated gzip
-    stream, yield a :class:`~newsnlp.io.BadRecord` (``errors="record"``, the default) or raise
-    ``ValueError`` (``errors="raise"``).
+    Blank lines are skipped. A line that cannot be read — not valid in *encoding*, not JSON,
+    JSON nested more than :data:`~newsnlp.io.formats.MAX_DEPTH` levels deep — and a truncated
+    gzip stream yield a :class:`~newsnlp.io.BadRecord` (``errors="record"``, the default) or
+    raise ``ValueError`` (``errors="raise"``); the lines after it are read as usual.
 
     Parameters
     ----------
     source : str, os.PathLike or binary file
         Path, ``-`` for standard input, or an open binary stream.
     errors : {"record", "raise"}, keyword-only
+    encoding : str, default "utf-8", keyword-only
+        Encoding of the lines (JSON Lines are UTF-8 by definition; another encoding must
+        write ``\\n`` as the byte 0x0A, as cp1252 and latin-1 do). A UTF-8 byte-order mark
+        is skipped.
 
     Yields
     ------
@@ -62,9 +81,12 @@ def read_jsonl(source: PathLike | IO[bytes], *, errors: str = "record") -> Itera
     >>> import io
     >>> list(read_jsonl(io.BytesIO(b'{"id": 1}\\n\\n"texte seul"\\n{oops\\n')))
     [{'id': 1}, 'texte seul', BadRecord(error='JSONDecodeError: line 4: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)', line=4)]
+    >>> list(read_jsonl(io.BytesIO(b'[' * 1000 + b']' * 1000)))
+    [BadRecord(error='ValueError: line 1: JSON nested more than 100 levels deep', line=1)]
     """
     if errors not in {"record", "raise"}:
         raise ValueError(f"errors must be 'record' or 'raise', not {errors!r}")
+    encoding = check_line_encoding(encoding)
     fh, owned = open_binary(source)
     try:
         number = 0
@@ -85,15 +107,46 @@ def read_jsonl(source: PathLike | IO[bytes], *, errors: str = "record") -> Itera
                 line = line[3:]
             if not line.strip():
                 continue
-            try:
-                yield json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as exc:
-                bad = BadRecord(f"{type(exc).__name__}: line {number}: {exc}", number)
-                if errors == "raise":
-                    raise ValueError(bad.error) from exc
-                yield bad
+            record = parse_line(line, number, encoding)
+            if errors == "raise" and isinstance(record, BadRecord):
+                raise ValueError(record.error)
+            yield record
     finally:
         close_all(owned)
+
+
+def check_line_encoding(encoding: Any) -> str:
+    """*encoding* checked for JSON Lines: known, and writing a newline as the byte 0x0A."""
+    encoding = check_encoding(encoding)
+    if encoding == "utf-8-sig":  # the byte-order mark of the first line is skipped anyway
+        encoding = "utf-8"
+    if "\n{}".encode(encoding, "replace") != b"\n{}":
+        raise ValueError(
+            f"JSON Lines cannot be read as {encoding}: its lines are not split at the byte "
+            "0x0A; convert the file to UTF-8 first (e.g. iconv -f "
+            f"{encoding} -t utf-8)"
+        )
+    return encoding
+
+
+def parse_line(line: bytes, number: int, encoding: str = "utf-8") -> Any:
+    """The record of the JSON Lines *line* (1-based *number*), or its
+    :class:`~newsnlp.io.BadRecord`: never raises."""
+    try:
+        text = line.decode(encoding)
+    except UnicodeDecodeError:
+        return decoding_error(line, number, encoding)
+    try:
+        record = json.loads(text)
+    except RecursionError:  # Python's own limit, lower in a deeper call stack
+        record = _DEEP
+    except ValueError as exc:
+        return BadRecord(f"{type(exc).__name__}: line {number}: {exc}", number)
+    if record is _DEEP or too_deep(record):
+        return BadRecord(
+            f"ValueError: line {number}: JSON nested more than {MAX_DEPTH} levels deep", number
+        )
+    return record
 
 
 def count_jsonl(path: PathLike) -> int | None:
@@ -118,9 +171,8 @@ def iter_jsonl_prefix(path: PathLike) -> Iterator[tuple[int, Any]]:
         for line in fh:
             if not line.endswith(b"\n") or not line.strip():
                 return
-            try:
-                record = json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            record = parse_line(line, 0)
+            if isinstance(record, BadRecord):
                 return
             offset += len(line)
             yield offset, record

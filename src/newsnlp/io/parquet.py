@@ -24,49 +24,86 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newsnlp.errors import require
-from newsnlp.io.formats import PathLike, as_text
+from newsnlp.io.formats import BadRecord, PathLike, as_text
 from newsnlp.io.streams import RecordWriter
 from newsnlp.schema import arrow_schema
 
-__all__ = ["ParquetWriter", "count_parquet", "infer_arrow_schema", "read_parquet"]
+__all__ = [
+    "ParquetWriter",
+    "count_parquet",
+    "infer_arrow_schema",
+    "read_parquet",
+    "require_pyarrow",
+]
 
 
-def _pyarrow():
-    """``(pyarrow, pyarrow.parquet)``, or an ImportError naming the extra."""
+def require_pyarrow():
+    """``(pyarrow, pyarrow.parquet)``, or an ImportError naming the extra to install.
+
+    Examples
+    --------
+    >>> pa, pq = require_pyarrow()
+    >>> pq.__name__
+    'pyarrow.parquet'
+    """
     pa = require("pyarrow", "parquet", feature="Parquet files")
     pq = require("pyarrow.parquet", "parquet", feature="Parquet files", package="pyarrow")
     return pa, pq
 
 
-def read_parquet(source: PathLike, *, batch_size: int = 1024) -> Iterator[dict[str, Any]]:
+def read_parquet(
+    source: PathLike, *, batch_size: int = 1024
+) -> Iterator[dict[str, Any] | BadRecord]:
     """Yield the rows of a Parquet file as dicts, *batch_size* rows in memory at a time.
 
-    Map columns (``countries``) come back as dicts. Needs ``pyarrow``.
+    Map columns (``countries``) come back as dicts. Each row of a row group that cannot be
+    read (a corrupt file) is a :class:`~newsnlp.io.BadRecord`, and the next row groups are
+    read. Needs ``pyarrow``.
     """
-    pa, pq = _pyarrow()
+    pa, pq = require_pyarrow()
     if os.fspath(source) == "-":
         raise ValueError("Parquet cannot be read from standard input: pass a file path")
     with pq.ParquetFile(source) as pf:
         maps = [f.name for f in pf.schema_arrow if pa.types.is_map(f.type)]
-        for batch in pf.iter_batches(batch_size=batch_size):
-            for row in batch.to_pylist():
-                for name in maps:
-                    if row.get(name) is not None:
-                        row[name] = dict(row[name])
-                yield row
+        done = 0
+        for group in range(pf.num_row_groups):
+            try:
+                for batch in pf.iter_batches(batch_size=batch_size, row_groups=[group]):
+                    for row in batch.to_pylist():
+                        for name in maps:
+                            if row.get(name) is not None:
+                                row[name] = dict(row[name])
+                        yield row
+                        done += 1
+            except (pa.ArrowException, OSError) as exc:  # a corrupt row group
+                message = " ".join(str(exc).split())
+                for row in range(done, _end(pf, group)):
+                    yield BadRecord(
+                        f"{type(exc).__name__}: row {row + 1}: its row group ({group + 1} of "
+                        f"{pf.num_row_groups}) cannot be read: {message}"
+                    )
+                done = _end(pf, group)
+
+
+def _end(pf: Any, group: int) -> int:
+    """Rows of *pf* up to the end of row group *group*."""
+    return sum(pf.metadata.row_group(g).num_rows for g in range(group + 1))
 
 
 def count_parquet(source: PathLike) -> int:
     """Rows of a Parquet file, from its footer."""
-    _, pq = _pyarrow()
+    _, pq = require_pyarrow()
     return pq.ParquetFile(source).metadata.num_rows
+
+
+_INT64 = range(-(2**63), 2**63)
 
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, int):
-        return "int"
+        return "int" if value in _INT64 else "other"  # too large for int64: a string column
     if isinstance(value, float):
         return "float"
     if isinstance(value, str):
@@ -87,7 +124,7 @@ def infer_arrow_schema(records: Iterable[Mapping[str, Any]], fieldnames: Sequenc
     >>> infer_arrow_schema([{"id": 1, "url": "u", "language": "fr"}]).types[:3]
     [DataType(int64), DataType(string), DataType(string)]
     """
-    pa, _ = _pyarrow()
+    pa, _ = require_pyarrow()
     known = arrow_schema()
     kinds: dict[str, set[str]] = {name: set() for name in fieldnames}
     for record in records:
@@ -136,7 +173,7 @@ class ParquetWriter(RecordWriter):
         row_group_size: int = 1000,
         fieldnames: Sequence[str] = (),
     ) -> None:
-        self._pa, self._pq = _pyarrow()
+        self._pa, self._pq = require_pyarrow()
         if os.fspath(target) == "-":
             raise ValueError("Parquet cannot be written to standard output: pass a file path")
         self._target = target

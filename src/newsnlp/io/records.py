@@ -33,19 +33,32 @@ __getattr__ = moved(__name__, "newsnlp.io")
 
 
 def read_records(
-    source: PathLike, *, format: str | None = None, errors: str = "record"
+    source: PathLike,
+    *,
+    format: str | None = None,
+    errors: str = "record",
+    encoding: str = "utf-8",
 ) -> Iterator[Any]:
     """Yield the records of a JSONL, CSV or Parquet file (format from the name, or *format*).
 
     ``-`` reads standard input (JSONL unless *format* is ``"csv"``); gzip is detected from the
-    content. See :func:`~newsnlp.io.read_jsonl`, :func:`~newsnlp.io.read_csv`,
-    :func:`~newsnlp.io.read_parquet`.
+    content. A record that cannot be read is a :class:`~newsnlp.io.BadRecord` in its place
+    (JSONL: ``errors="raise"`` raises instead). See :func:`~newsnlp.io.read_jsonl`,
+    :func:`~newsnlp.io.read_csv`, :func:`~newsnlp.io.read_parquet`.
+
+    Parameters
+    ----------
+    source : str or os.PathLike
+    format : {"jsonl", "csv", "parquet"}, optional
+    errors : {"record", "raise"}, default "record"
+    encoding : str, default "utf-8"
+        Text encoding of JSONL and CSV files (Parquet text is always UTF-8).
     """
     fmt, _ = detect_format(source, format)
     if fmt == "jsonl":
-        return read_jsonl(source, errors=errors)
+        return read_jsonl(source, errors=errors, encoding=encoding)
     if fmt == "csv":
-        return read_csv(source)
+        return read_csv(source, encoding=encoding)
     return read_parquet(source)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsnlp.checks import ensure_text
+from newsnlp.errors import option
 from newsnlp.related.duplicates import (
     FINGERPRINT_DTYPE,
     body_codes,
@@ -142,7 +143,7 @@ class QueryCache:
         except (KeyError, TypeError):
             raise KeyError(
                 f"id {value!r} is not in the index ({len(self.ids)} articles); "
-                "use by='text' to query with a text"
+                f"use {option('by', 'text', flag='--text FILE')} to query with a text"
             ) from None
 
     def rows(self, ids: Iterable) -> np.ndarray | None:

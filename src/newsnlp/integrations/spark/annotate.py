@@ -29,11 +29,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsnlp.batch import BatchConfig, annotate_partition, describe_error, output_fields
-from newsnlp.batch.config import COLUMN_RENAMES, rename_options, resolve_config
+from newsnlp.batch.config import COLUMN_RENAMES, INPUT_FIELDS, rename_options, resolve_config
 from newsnlp.integrations.spark.common import (
     arrow_schema,
     check_column,
     check_dataframe,
+    check_type,
     require_pyspark,
 )
 from newsnlp.schema import spark_fields
@@ -81,7 +82,8 @@ def annotate_spark(
           type) to the output column ``id``. A null id stays null (Spark rows have no global
           position to stand in for it);
         - ``keep`` (default ``()``): columns copied to the output, with their types. Names of
-          output fields are refused;
+          output fields are refused, except ``title`` (a string column): a row's non-empty
+          title replaces the one the cleaner finds, as in :func:`newsnlp.batch.annotate`;
         - ``batch_size`` (default 32): texts per spaCy ``nlp.pipe`` batch;
         - ``max_chars`` (default 1,000,000): longer texts become error records (``None``: no
           limit);
@@ -167,11 +169,17 @@ def annotate_spark(
 
     inputs = list(dict.fromkeys([id_col, text_col, *keep]))
     types = {f.name: f for f in df.schema.fields}
+    # a kept title replaces the article's (INPUT_FIELDS): the workers read it; the other kept
+    # columns pass through as they are, with their types
+    read = tuple(name for name in keep if name in INPUT_FIELDS)
+    passed = tuple(name for name in keep if name not in INPUT_FIELDS)
+    for name in read:
+        check_type(types[name].dataType, (T.StringType,), name, "text")
     computed = spark_fields()
     schema = T.StructType(
         [
             T.StructField("id", types[id_col].dataType, True),
-            *(T.StructField(name, types[name].dataType, True) for name in keep),
+            *(T.StructField(name, types[name].dataType, True) for name in passed),
             *computed,
         ]
     )
@@ -180,10 +188,9 @@ def annotate_spark(
         _annotate_batches,
         id_col=id_col,
         text_col=text_col,
-        keep=keep,
+        keep=passed,
         arrow_schema=arrow_schema(computed),
-        # the workers read only the text and id; the kept columns pass through as they are
-        config=config.replace(keep=(), n_process=1, memory_zone=True),
+        config=config.replace(keep=read, n_process=1, memory_zone=True),
     )
     return df.select(*inputs).mapInArrow(task, schema)
 
@@ -198,9 +205,10 @@ def _annotate_batches(
     config: BatchConfig,
 ) -> Iterator[pa.RecordBatch]:
     """Runs in the Python workers: Arrow batches of (id, text, kept columns) in, Arrow batches
-    of output records out, one per input row in order. The id and kept columns are passed
+    of output records out, one per input row in order. The id and *keep* columns are passed
     through as they came (their Spark types are unchanged); the rest is built from the
-    records of :func:`newsnlp.batch.annotate_partition`."""
+    records of :func:`newsnlp.batch.annotate_partition` (which reads the ``config.keep``
+    columns: a kept title)."""
     import pyarrow as pa
 
     names = output_fields(keep)
@@ -209,12 +217,9 @@ def _annotate_batches(
         n = batch.num_rows
         if n == 0:
             continue
-        records = (
-            {id_col: i, text_col: t}
-            for i, t in zip(
-                batch.column(id_col).to_pylist(), batch.column(text_col).to_pylist(), strict=True
-            )
-        )
+        read = [id_col, text_col, *config.keep]
+        columns = [batch.column(name).to_pylist() for name in read]
+        records = (dict(zip(read, values, strict=True)) for values in zip(*columns, strict=True))
         out = annotate_partition(records, config=config, start=start)
         offset = 0
         while offset < n:
