@@ -5,7 +5,7 @@
 * :func:`link_surnames` — a surname used alone is a mention of that person, whatever the
   model said ("Bourita" is not a place);
 * :func:`add_titled_persons` — capitalised words right after a title are a person ("le
-  Premier ministre Bart De Wever").
+  Premier ministre Bart De Wever", "…, le prince Fayçal ben Farhane").
 
 Examples
 --------
@@ -24,7 +24,7 @@ from __future__ import annotations
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, is_capitalised
 from newsnlp.lang.fr.press import NAME_PARTICLES
-from newsnlp.lang.fr.roles import NAME_AFTER_TITLE
+from newsnlp.lang.fr.roles import BARE_MINISTER, NAME_AFTER_TITLE
 
 __all__ = ["add_titled_persons", "link_surnames", "surnames"]
 
@@ -112,11 +112,22 @@ def link_surnames(state: LayerState) -> None:
 
 
 def add_titled_persons(state: LayerState) -> None:
-    """ "le Premier ministre Bart De Wever": capitalised words right after a title."""
+    """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
+    Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
+    title, honorifics skipped, are a person. After a comma, a name the model read as an
+    organisation or a place is left to the model ("Selon le ministre, Air France …")."""
     text = state.text
     found = []
     for r in state.roles:
         m = NAME_AFTER_TITLE.match(text, r.end)
-        if m:
-            found.append(Candidate(m.start(1), m.end(1), "PER", "title"))
+        if not m:
+            continue
+        s, e = m.span(2)
+        if m.group(1) and r.text.lower() in BARE_MINISTER:
+            continue  # "dans les pas de son ministre, Donald Trump, qui …"
+        if m.group(1) and any(
+            c.start < e and s < c.end and c.label in {"ORG", "LOC"} for c in state.cands
+        ):
+            continue
+        found.append(Candidate(s, e, "PER", "title"))
     merge(state, found)
