@@ -287,3 +287,25 @@ def test_a_country_always_comes_with_its_source(words):
     for m in layer()(text, mentions(text, *persons)).ministers:
         assert m.country_source in SOURCES or m.country_source is None
         assert (m.country is None) == (m.country_source is None)
+
+
+def test_a_federated_government_holds_its_own_portfolios():
+    text = (
+        "À Ottawa, au Canada. La ministre des Finances du Québec, Eric Girard, et le ministre "
+        "des Finances, François-Philippe Champagne, ont parlé."
+    )
+    got = _ministers(text, "Eric Girard", "François-Philippe Champagne")
+    assert got == [
+        ("Eric Girard", "CA", "role"),
+        ("François-Philippe Champagne", "CA", "home"),  # not taken by the Quebec minister
+    ]
+
+
+def test_a_country_named_like_its_capital_is_home_evidence():
+    text = "Réunis à Luxembourg, le Premier ministre Luc Frieden a reçu à Luxembourg."
+    assert _ministers(text, "Luc Frieden") == [("Luc Frieden", "LU", "home")]
+
+
+def test_a_rank_between_the_title_and_the_name():
+    text = "À Bamako, au Mali. Le Premier ministre, le Général de division Abdoulaye Maïga, a dit."
+    assert _ministers(text, "Abdoulaye Maïga") == [("Abdoulaye Maïga", "ML", "home")]

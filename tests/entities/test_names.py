@@ -106,13 +106,6 @@ def test_after_a_comma_an_organisation_of_the_model_is_kept():
     assert spans(st) == [("Air France", "ORG")]
 
 
-def test_a_bare_title_and_a_comma_names_nobody():
-    st = state("Dans les pas de son ministre, Donald Trump, qui a salué.")
-    find_roles(st, LEXICON)
-    add_titled_persons(st)
-    assert spans(st) == []
-
-
 def test_ould_and_al_names_have_a_surname():
     st = state(
         "Mohamed Salem Ould Merzoug et Fayçal ben Farhane Al Saoud.",

@@ -174,13 +174,20 @@ def test_the_person_is_named_next_to_the_role(text, person):
     assert text[role.person.start : role.person.end] == person
 
 
-def test_a_bare_title_and_a_comma_is_not_an_apposition():
-    text = "Dans les pas de son ministre, Donald Trump, qui a salué la Chine."
-    (role,) = _roles(text, "Donald Trump").roles
-    assert role.person is None
-    assert _ministers(text, "Donald Trump") == []
-    assert _ministers("Le ministre Karim Zidane a dit.", "Karim Zidane") == [
-        ("Karim Zidane", "ministre")
+def test_a_possessive_and_a_bare_title():
+    text = "Des policiers jetés en pâture par leur ministre, Christophe Castaner."
+    assert _ministers(text, "Christophe Castaner") == [("Christophe Castaner", "ministre")]
+
+
+def test_and_an_article_ends_a_portfolio_but_inside_entre():
+    text = "Le ministre de l’Intérieur et le président du Sénat ont parlé."
+    assert [r.text for r in _roles(text).roles] == ["ministre de l’Intérieur"]
+    text = (
+        "La secrétaire d’État chargée de l’Égalité entre les femmes et les hommes, Aurore "
+        "Bergé, a dit."
+    )
+    assert [r.text for r in _roles(text, "Aurore Bergé").roles] == [
+        "secrétaire d’État chargée de l’Égalité entre les femmes et les hommes"
     ]
 
 

@@ -282,8 +282,9 @@ def home_evidence(
         if not any(a <= r.start < b for a, b in skip):
             add(r.country, "kingdom" if r.text == KINGDOM else "reference")
     for c in state.cands:
-        if c.kind == "city":
-            add(c.record.country, "capital" if c.record.capital else "city")
+        city = c.record if c.kind == "city" else city_homonym(text, c, matcher)
+        if city is not None:
+            add(city.country, "capital" if city.capital else "city")  # "à Luxembourg"
         elif c.label == "ORG":
             add(_body_country(c, text[c.start : c.end], matcher), "body")
     return evidence

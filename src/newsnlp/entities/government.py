@@ -52,13 +52,14 @@ from newsnlp.lang.fr.government import (
     SCENE,
 )
 from newsnlp.lang.fr.places import LEADING_ARTICLE
-from newsnlp.lang.fr.roles import HEAD_OF_GOVERNMENT, PORTFOLIO, SWISS_TITLE
+from newsnlp.lang.fr.roles import PORTFOLIO, SWISS_TITLE
 from newsnlp.text.fold import fold
 
 __all__ = [
     "SOURCES",
     "Evidence",
     "demonym_country",
+    "federated",
     "governments",
     "homologue_country",
     "not_of",
@@ -105,11 +106,9 @@ def title_country(text: str, matcher: GazetteerMatcher) -> str | None:
     """The country a role phrase names: a country or an adjective in it ("ministre britannique",
     "ministre de l’Intérieur du Sénégal", "premier ministre québécois"), a Swiss federal
     title, then a demonym noun ("… des Marocains résidant à l’étranger"), a national body
-    with a country ("locataire de Matignon") or, for a head of government, a city ("premier
-    ministre du Québec")."""
+    with a country ("locataire de Matignon") or a city ("premier ministre du Québec")."""
     words = words_of(text)
     weak: str | None = None
-    head = HEAD_OF_GOVERNMENT.search(text) is not None
     for i, (_s, _e, w) in enumerate(words):
         if not is_capitalised(w):
             if w[0].isalpha() and (country := demonym_country(w, matcher)):
@@ -121,11 +120,7 @@ def title_country(text: str, matcher: GazetteerMatcher) -> str | None:
         _n, kind, record = hit
         if kind == "country" and record.country:
             return record.country
-        if weak is None and (
-            kind == "demonym"
-            or (kind == "institution" and record.country)
-            or (kind == "city" and head)
-        ):
+        if weak is None and kind in {"demonym", "institution", "city"} and record.country:
             weak = record.country
     if SWISS_TITLE.search(text):
         return "CH"
@@ -262,6 +257,29 @@ def office_keys(role: str) -> frozenset[str]:
     return frozenset({fold(m.group(1))})
 
 
+def federated(role: str, matcher: GazetteerMatcher) -> bool:
+    """Whether *role* is an office of a federated state's government: a region's adjective
+    ("ministre québécois", "ministre-président wallon") or a city or region named in it
+    ("ministre des Finances du Québec").
+
+    Examples
+    --------
+    >>> from newsnlp.entities.gazetteer import get_gazetteer
+    >>> m = GazetteerMatcher(get_gazetteer())
+    >>> federated("ministre des Finances du Québec", m), federated("ministre des Finances", m)
+    (True, False)
+    """
+    words = words_of(role)
+    for i, (_s, _e, w) in enumerate(words):
+        if is_capitalised(w):
+            hit = matcher.match_at(words, i)
+            if hit and hit[1] == "city":
+                return True
+        elif (d := matcher.demonym(w)) is not None and d.status == "region" and d.parent:
+            return True
+    return False
+
+
 def scene_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
     """The place the role's sentence is set in, at its start: "À Doha, enfin, le Premier
     ministre …" (read only for a minister the text says is not of the home country)."""
@@ -302,15 +320,21 @@ def governments(
         out[name] = _evidence(state, roles, matcher)
     if home is None:
         return out
+    # offices of the home government; a federated one's ("la ministre des Finances du
+    # Québec") are another government's
+    keys_of = {
+        name: frozenset() if federated(role, matcher) else office_keys(role)
+        for name, role in role_by_name.items()
+    }
     taken: set[str] = set()
     for name, (country, _source) in out.items():
         if country == home:
-            taken |= office_keys(role_by_name[name])
+            taken |= keys_of[name]
     excluded = not_of(state, matcher, name_of)
     for name, (country, _source) in out.items():
         if country is not None:
             continue
-        keys = office_keys(role_by_name[name])
+        keys = keys_of[name]
         if home in excluded.get(name, ()) or keys & taken:
             # not of the home government ("son homologue marocain", or its office is held by
             # another minister): the place the sentence is set in, if any

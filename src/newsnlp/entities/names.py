@@ -24,7 +24,7 @@ from __future__ import annotations
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, is_capitalised
 from newsnlp.lang.fr.press import NAME_PARTICLES
-from newsnlp.lang.fr.roles import BARE_MINISTER, NAME_AFTER_TITLE
+from newsnlp.lang.fr.roles import NAME_AFTER_TITLE
 
 __all__ = ["add_titled_persons", "link_surnames", "surnames"]
 
@@ -123,8 +123,6 @@ def add_titled_persons(state: LayerState) -> None:
         if not m:
             continue
         s, e = m.span(2)
-        if m.group(1) and r.text.lower() in BARE_MINISTER:
-            continue  # "dans les pas de son ministre, Donald Trump, qui …"
         if m.group(1) and any(
             c.start < e and s < c.end and c.label in {"ORG", "LOC"} for c in state.cands
         ):

@@ -40,7 +40,6 @@ from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words
 from newsnlp.lang.fr.periphrases import PERIPHRASIS, SEAT_CANONICAL, SEAT_PERIPHRASIS
 from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
-    BARE_MINISTER,
     FORMER_AFTER,
     MINISTER_TITLE,
     NEW_PHRASE_AFTER_AND,
@@ -78,6 +77,7 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
     pos = te
     prev = "title"
     n = 0
+    between = False
     for m in TOKEN.finditer(text, te, min(len(text), te + MAX_ROLE_CHARS)):
         word = m.group()
         gap = text[pos : m.start()]
@@ -97,8 +97,9 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
         low = word.lower()
         if word in ROLE_ENDS or low in ROLE_ENDS:
             break
-        if low == "et" and NEW_PHRASE_AFTER_AND.match(text, m.end()):
+        if low == "et" and not between and NEW_PHRASE_AFTER_AND.match(text, m.end()):
             break  # "… de l’Intérieur et le chef de la diplomatie"
+        between = between or low == "entre"  # "l’Égalité entre les femmes et les hommes"
         if is_capitalised(word):
             # a capital starts a portfolio word only after a preposition, an article,
             # "et" or another portfolio word ("Affaires étrangères", "Éducation nationale")
@@ -228,8 +229,7 @@ def attach_roles(state: LayerState) -> None:
     """Set each role's ``person``: the person named right after the role when an article or a
     possessive precedes the title ("le ministre de l’Intérieur, X"), else right before it
     ("X, ministre de l’Intérieur"), else the other one. Honorifics and ranks may stand
-    between the role and the name after it ("…, le Commandant Ismaël Sombié"); a comma may
-    not after a bare "ministre" ("dans les pas de son ministre, Donald Trump, qui …")."""
+    between the role and the name after it ("…, le Commandant Ismaël Sombié")."""
     text = state.text
     persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
     starts = [c.start for c in persons]
@@ -238,9 +238,7 @@ def attach_roles(state: LayerState) -> None:
     for r in state.roles:
         after = before = None
         k = bisect_left(starts, r.end)
-        gap = text[r.end : persons[k].start] if k < len(persons) else None
-        comma_ok = gap is not None and ("," not in gap or r.text.lower() not in BARE_MINISTER)
-        if comma_ok and SEP_AFTER.fullmatch(gap):  # type: ignore[arg-type]
+        if k < len(persons) and SEP_AFTER.fullmatch(text[r.end : persons[k].start]):
             after = persons[k]
         k = bisect_right(end_keys, r.start) - 1
         if k >= 0:

@@ -56,7 +56,14 @@ HONORIFICS = frozenset(
     """roi reine prince princesse émir sultan cheikh cheikha sheikh président présidente ministre
     général générale colonel colonel-major lieutenant-colonel commandant capitaine amiral
     maréchal pape cardinal imam ayatollah maître docteur professeur sayyed""".split()
-)
+) | {
+    "général de division",
+    "général de brigade",
+    "général d’armée",
+    "général de corps d’armée",
+    "contre-amiral",
+    "vice-amiral",
+}
 # Abbreviated honorifics, written as is ("M. Dupont", "S.E. Nasser Bourita").
 HONORIFIC_ABBREVIATIONS = frozenset(
     (*"M. MM. Mme Mmes Mlle Me Dr Pr Mgr S.M. SM S.E. Monsieur Madame".split(), "Sa Majesté")

@@ -30,7 +30,6 @@ from newsnlp.lang.fr.press import HONORIFIC, NAME_PARTICLES
 
 __all__ = [
     "ARTICLE_BEFORE_TITLE",
-    "BARE_MINISTER",
     "BARE_TITLES",
     "COMING_FROM",
     "FORMER_AFTER",
@@ -99,9 +98,6 @@ NOT_SITTING = re.compile(
 )
 # Words ending a role phrase that make it a former office ("le Premier ministre de l’époque").
 FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
-# A title alone names its holder only without a comma: "le ministre Karim Zidane", but "dans
-# les pas de son ministre, Donald Trump, qui …" is an apposition to the sentence.
-BARE_MINISTER = frozenset({"ministre", "ministres"})
 # Words before a title that make it part of a body's name ("le Conseil des ministres").
 NOT_A_TITLE_BEFORE = re.compile(
     r"(?:[Cc]onseils?|[Cc]onférences?|[Rr]éunions?|[Cc]omités?|[Cc]ollège) (?:des|de) $"
@@ -145,7 +141,8 @@ ROLE_CONTINUATION = re.compile(
     r"(?:de la|de l’|de l'|du|des|de|d’|d'|et de|et du|et des|chargée?s?|déléguée?s?|porte-parole|en charge)(?![\w’'])"
 )
 # "et" and an article start another noun phrase, not a portfolio part ("le ministre de
-# l’Intérieur et le chef de la diplomatie").
+# l’Intérieur et le chef de la diplomatie"), except after "entre" ("l’Égalité entre les femmes
+# et les hommes").
 NEW_PHRASE_AFTER_AND = re.compile(rf"\s*(?:les?|la|l{A})(?![\w’'])")
 # Between two titles of one person: "vice-Premier ministre et ministre des Affaires
 # étrangères", "ministre d’État, ministre de l’Agriculture", "Premier ministre, chef du
@@ -156,7 +153,7 @@ TITLES_JOINED = re.compile(r"\s*,?\s+et\s+|\s*,\s*")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
 _CAP_WORD = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]+"
 NAME_AFTER_TITLE = re.compile(
-    rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*"
+    rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*(?!{HONORIFIC}{_SP})"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{1,4}})"
 )
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
