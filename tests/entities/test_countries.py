@@ -212,3 +212,8 @@ def test_the_home_country_is_one_the_text_names(words):
     home = home_country(refs, st_, matcher())
     named = set(home_evidence(refs, st_, matcher())) | {dateline_country(text, matcher())}
     assert home is None or home in named
+
+
+def test_an_adjective_of_two_states_is_the_one_the_text_names():
+    assert _refs("Le gouvernement congolais.") == [("congolais", "CD")]  # the usual one
+    assert _refs("À Brazzaville, le gouvernement congolais.") == [("congolais", "CG")]

@@ -309,3 +309,16 @@ def test_a_country_named_like_its_capital_is_home_evidence():
 def test_a_rank_between_the_title_and_the_name():
     text = "À Bamako, au Mali. Le Premier ministre, le Général de division Abdoulaye Maïga, a dit."
     assert _ministers(text, "Abdoulaye Maïga") == [("Abdoulaye Maïga", "ML", "home")]
+
+
+def test_an_adjective_of_two_states_in_a_role():
+    text = "Le ministre congolais de la Santé, Gilbert Mokoki, est venu depuis Brazzaville."
+    assert _ministers(text, "Gilbert Mokoki") == [("Gilbert Mokoki", "CG", "role")]
+    assert demonym_country("congolaise", matcher(), {"CD", "CG"}) == "CD"
+
+
+def test_a_deputy_head_of_government():
+    text = "À Libreville, au Gabon. Le vice-président du gouvernement, Alexandre Barro Chambrier."
+    assert _ministers(text, "Alexandre Barro Chambrier") == [
+        ("Alexandre Barro Chambrier", "GA", "home")
+    ]

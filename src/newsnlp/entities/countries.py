@@ -69,10 +69,16 @@ FEATURE_CHARS = 20  # "le Royaume", until the kingdom is known
 
 
 def _adjective_refs(state: LayerState, matcher: GazetteerMatcher) -> list[CountryReference]:
-    """Toponymic adjectives outside the mentions, and "Royaume" alone (country pending)."""
+    """Toponymic adjectives outside the mentions, and "Royaume" alone (country pending); an
+    adjective of two states ("congolais") is the one the text names, if it names one."""
     text = state.text
     refs = []
     spans = [(c.start, c.end) for c in state.cands]
+    named = {
+        c.record.country
+        for c in state.cands
+        if c.kind in {"country", "city"} and c.record is not None and c.record.country
+    }
     words = state.words
     for i, (s, e, w) in enumerate(words):
         if not w[0].islower():
@@ -93,6 +99,8 @@ def _adjective_refs(state: LayerState, matcher: GazetteerMatcher) -> list[Countr
         prev = words[i - 1][2].lower() if i else ""
         if prev in LANGUAGE_CONTEXT:
             continue  # a language: "en français", "l’arabe"
+        if d.alternatives and iso not in named:
+            iso = next((alt for alt in d.alternatives if alt in named), iso)  # "Brazzaville"
         refs.append(CountryReference(s, e, w, iso))
     return refs
 
@@ -245,13 +253,19 @@ def foreign_marks(state: LayerState, matcher: GazetteerMatcher) -> set[str]:
 
 
 def _body_country(c: Any, span: str, matcher: GazetteerMatcher) -> str | None:
-    """The country a body belongs to: the gazetteer's, or the one its name holds ("Police
-    nationale d’Haïti", "Union générale tunisienne du travail")."""
+    """The country a body belongs to: the gazetteer's (not for an acronym of bodies of
+    several countries: "APS"), or the one its name holds ("Police nationale d’Haïti", "Union
+    générale tunisienne du travail")."""
     if span.split(" ", 1)[0] in FOREIGN_BODY_HEADS:
         return None  # "Ambassade de France"
     rec = c.record
     if rec is not None and getattr(rec, "country", None):
-        return rec.country if getattr(rec, "scope", "national") == "national" else None
+        if getattr(rec, "scope", "national") != "national":
+            return None
+        homonyms = matcher.gazetteer.institution_candidates(span) if span.isupper() else ()
+        if len({getattr(h, "country", None) for h in homonyms}) > 1:
+            return None  # "APS": the Senegalese or the Algerian agency
+        return rec.country
     words = words_of(span)
     for i, (_s, _e, w) in enumerate(words):
         if is_capitalised(w):

@@ -36,7 +36,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from newsnlp.entities.matcher import GazetteerMatcher
@@ -83,9 +83,13 @@ SENTENCE_ENDS = ".!?;\n"
 _JUNIOR = re.compile(r"délégu|secrétaire|auprès", re.I)
 
 
-def demonym_country(word: str, matcher: GazetteerMatcher) -> str | None:
+def demonym_country(
+    word: str, matcher: GazetteerMatcher, named: Collection[str] = ()
+) -> str | None:
     """The country of a toponymic adjective: a state's ("saoudien" → SA) or, for a federated
-    region, its state's ("québécois" → CA); None for a supranational one ("européen").
+    region, its state's ("québécois" → CA); None for a supranational one ("européen"). An
+    adjective of two states ("congolais") is the one the text names (*named*: "Brazzaville"
+    → CG), else the usual one.
 
     Examples
     --------
@@ -93,16 +97,20 @@ def demonym_country(word: str, matcher: GazetteerMatcher) -> str | None:
     >>> m = GazetteerMatcher(get_gazetteer())
     >>> demonym_country("québécois", m), demonym_country("européenne", m)
     ('CA', None)
+    >>> demonym_country("congolais", m), demonym_country("congolais", m, {"CG"})
+    ('CD', 'CG')
     """
     d = matcher.demonym(word)
     if d is None:
         return None
     if d.status == "state":
+        if d.alternatives and d.country not in named:
+            return next((iso for iso in d.alternatives if iso in named), d.country)
         return d.country
     return d.parent if d.status == "region" else None
 
 
-def title_country(text: str, matcher: GazetteerMatcher) -> str | None:
+def title_country(text: str, matcher: GazetteerMatcher, named: Collection[str] = ()) -> str | None:
     """The country a role phrase names: a country or an adjective in it ("ministre britannique",
     "ministre de l’Intérieur du Sénégal", "premier ministre québécois"), a Swiss federal
     title, then a demonym noun ("… des Marocains résidant à l’étranger"), a national body
@@ -111,7 +119,7 @@ def title_country(text: str, matcher: GazetteerMatcher) -> str | None:
     weak: str | None = None
     for i, (_s, _e, w) in enumerate(words):
         if not is_capitalised(w):
-            if w[0].isalpha() and (country := demonym_country(w, matcher)):
+            if w[0].isalpha() and (country := demonym_country(w, matcher, named)):
                 return country
             continue
         hit = matcher.match_at(words, i)
@@ -315,9 +323,14 @@ def governments(
     name_of : callable
         The full name of a person candidate.
     """
+    named = {
+        c.record.country
+        for c in state.cands
+        if c.kind in {"country", "city"} and c.record is not None and c.record.country
+    }
     out: dict[str, Evidence] = {}
     for name, roles in roles_by_name.items():
-        out[name] = _evidence(state, roles, matcher)
+        out[name] = _evidence(state, roles, matcher, named)
     if home is None:
         return out
     # offices of the home government; a federated one's ("la ministre des Finances du
@@ -351,12 +364,15 @@ def governments(
 
 
 def _evidence(
-    state: LayerState, roles: Sequence[RolePhrase], matcher: GazetteerMatcher
+    state: LayerState,
+    roles: Sequence[RolePhrase],
+    matcher: GazetteerMatcher,
+    named: Collection[str] = (),
 ) -> Evidence:
     """The strongest evidence of one minister's roles: every title first, then every phrase,
     then every homologue."""
     for finder, source in (
-        (lambda r: title_country(r.text, matcher), "role"),
+        (lambda r: title_country(r.text, matcher, named), "role"),
         (lambda r: phrase_country(state, r, matcher), "phrase"),
         (lambda r: homologue_country(state, r, matcher), "homologue"),
     ):

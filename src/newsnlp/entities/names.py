@@ -115,7 +115,9 @@ def add_titled_persons(state: LayerState) -> None:
     """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
     Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
     title, honorifics skipped, are a person. After a comma, a name the model read as an
-    organisation or a place is left to the model ("Selon le ministre, Air France …")."""
+    organisation is left to the model ("Selon le ministre, Air France …"); one it read as a
+    place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"), unless the
+    gazetteer knows the place."""
     text = state.text
     found = []
     for r in state.roles:
@@ -123,9 +125,7 @@ def add_titled_persons(state: LayerState) -> None:
         if not m:
             continue
         s, e = m.span(2)
-        if m.group(1) and any(
-            c.start < e and s < c.end and c.label in {"ORG", "LOC"} for c in state.cands
-        ):
+        if m.group(1) and any(c.start < e and s < c.end and c.label == "ORG" for c in state.cands):
             continue
         found.append(Candidate(s, e, "PER", "title"))
     merge(state, found)

@@ -71,7 +71,7 @@ MINISTER_TITLE = re.compile(
     rf"|[Ss]ecrétaires? d{A}[ÉE]tat"
     rf"|[Ss]ecrétaires?(?= (?:[a-zé]+ )?(?:à la|à l{A}|au|aux) [A-ZÀ-Ý])"
     rf"|[Cc]hef(?:fe)?s? du [Gg]ouvernement|[Cc]hef(?:fe)? de l{A}[Ee]xécutif"
-    rf"|[Pp]résident(?:e)? du [Gg]ouvernement"
+    rf"|(?:[Vv]ice-)?[Pp]résident(?:e)? du [Gg]ouvernement"
     rf"|[Pp]résident(?:e)? du [Cc]onseil(?= (?:des ministres )?[a-zé]+)"
     rf"|[Cc]onseill(?:er|ère) fédéral(?:e)?"
     rf"|[Gg]arde des [Ss]ceaux"
