@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -222,22 +223,27 @@ def dateline_country(text: str, matcher: GazetteerMatcher) -> str | None:
     return None
 
 
-def _foreign_spans(text: str) -> list[tuple[int, int]]:
-    """Words whose country is another party's ("le président kényan", "son homologue
-    marocain", "l’ambassadeur de Chine"): not evidence of the home country."""
-    return [
-        m.span(1)
-        for pattern in (FOREIGN_ADJECTIVE, FOREIGN_OF, HOMOLOGUE_ANY)
-        for m in pattern.finditer(text)
-    ]
+#: The matches of :data:`FOREIGN_ADJECTIVE`, :data:`FOREIGN_OF` and :data:`HOMOLOGUE_ANY` in a
+#: text, found once for :func:`home_country`.
+ForeignMatches = tuple[list[re.Match[str]], list[re.Match[str]], list[re.Match[str]]]
 
 
-def foreign_marks(state: LayerState, matcher: GazetteerMatcher) -> set[str]:
+def _foreign_matches(text: str) -> ForeignMatches:
+    return (
+        list(FOREIGN_ADJECTIVE.finditer(text)),
+        list(FOREIGN_OF.finditer(text)),
+        list(HOMOLOGUE_ANY.finditer(text)),
+    )
+
+
+def foreign_marks(
+    state: LayerState, matcher: GazetteerMatcher, matches: ForeignMatches | None = None
+) -> set[str]:
     """Countries the text marks as another party's: an office with the country's adjective or
     name (:func:`foreign_countries`), a role phrase naming it ("ministre libyen de
     l’Économie", "ministre de l’Intérieur du Sénégal"), but not a periphrasis: "le chef de
     la diplomatie belge" is Belgian in Belgian press."""
-    marks = foreign_countries(state.text, matcher)
+    marks = foreign_countries(state.text, matcher, matches)
     for role in state.roles:
         if role.periphrasis:
             continue  # "le chef de la diplomatie belge" in Belgian press is Belgian
@@ -278,14 +284,20 @@ def _body_country(c: Any, span: str, matcher: GazetteerMatcher) -> str | None:
 
 
 def home_evidence(
-    refs: list[CountryReference], state: LayerState, matcher: GazetteerMatcher
+    refs: list[CountryReference],
+    state: LayerState,
+    matcher: GazetteerMatcher,
+    matches: ForeignMatches | None = None,
 ) -> dict[str, Counter[str]]:
     """Evidence of the article's home country, by country: weight by kind (see
     :data:`HOME_WEIGHTS`) — references (names, demonyms, adjectives) outside role phrases and
     foreign offices, "le Royaume", capitals and other cities, national bodies (the
     gazetteer's, or a name holding the country: "Banque centrale de Tunisie")."""
     text = state.text
-    skip = [(r.start, r.end) for r in state.roles] + _foreign_spans(text)
+    # words whose country is another party's ("le président kényan", "son homologue
+    # marocain", "l’ambassadeur de Chine"), role phrases: not evidence of the home country
+    skip = [(r.start, r.end) for r in state.roles]
+    skip.extend(m.span(1) for found in matches or _foreign_matches(text) for m in found)
     evidence: dict[str, Counter[str]] = {}
 
     def add(iso: str | None, kind: str) -> None:
@@ -335,7 +347,8 @@ def home_country(
     >>> home("Paris. Selon l’ONU, le Maroc et Rabat.")
     'FR'
     """
-    evidence = home_evidence(refs, state, matcher)
+    matches = _foreign_matches(state.text)
+    evidence = home_evidence(refs, state, matcher, matches)
     scores = {iso: float(sum(kinds.values())) for iso, kinds in evidence.items()}
     dateline = dateline_country(state.text, matcher)
     best = max(scores.values(), default=0.0)
@@ -343,7 +356,7 @@ def home_country(
         return dateline
     if not scores:
         return default_country
-    for iso in foreign_marks(state, matcher) & set(scores):
+    for iso in foreign_marks(state, matcher, matches) & set(scores):
         scores[iso] /= 2
     ranked = sorted(scores, key=lambda iso: -scores[iso])
     second = scores[ranked[1]] if len(ranked) > 1 else 0.0
@@ -363,14 +376,17 @@ dominant_country = renamed(
 )
 
 
-def foreign_countries(text: str, matcher: GazetteerMatcher) -> set[str]:
+def foreign_countries(
+    text: str, matcher: GazetteerMatcher, matches: ForeignMatches | None = None
+) -> set[str]:
     """Countries the text marks as foreign: "le ministre français", "l’ambassadeur de Chine"."""
+    adjectives, of, _homologues = matches or _foreign_matches(text)
     foreign: set[str] = set()
-    for m in FOREIGN_ADJECTIVE.finditer(text):
+    for m in adjectives:
         d = matcher.demonym(m.group(1))
         if d is not None and d.country:
             foreign.add(d.country)
-    for m in FOREIGN_OF.finditer(text):
+    for m in of:
         hit = matcher.match(m.group(1))
         if hit is not None and hit[1].country:
             foreign.add(hit[1].country)

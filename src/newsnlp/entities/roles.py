@@ -37,7 +37,13 @@ from newsnlp.entities.government import owner_before
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words_of
-from newsnlp.lang.fr.periphrases import PERIPHRASIS, SEAT_CANONICAL, SEAT_PERIPHRASIS
+from newsnlp.lang.fr.periphrases import (
+    PERIPHRASIS,
+    PERIPHRASIS_WORDS,
+    SEAT_CANONICAL,
+    SEAT_PERIPHRASIS,
+    SEAT_WORDS,
+)
 from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
     FORMER_AFTER,
@@ -120,8 +126,9 @@ def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int,
     """(start, end of the title, periphrasis?, end of a seat) of every title and periphrasis,
     in text order; a seat periphrasis ("locataire de Matignon") needs the gazetteer."""
     found = [(m.start(), m.end(), False, 0) for m in MINISTER_TITLE.finditer(text)]
-    found.extend((m.start(), m.end(), True, 0) for m in PERIPHRASIS.finditer(text))
-    if matcher is not None:
+    if PERIPHRASIS_WORDS.search(text):
+        found.extend((m.start(), m.end(), True, 0) for m in PERIPHRASIS.finditer(text))
+    if matcher is not None and SEAT_WORDS.search(text):
         for m in SEAT_PERIPHRASIS.finditer(text):
             hit = matcher.match(m.group("seat"))
             if hit and hit[0] == "institution" and SEAT_CANONICAL.match(hit[1].canonical or ""):

@@ -54,7 +54,7 @@ HOMOLOGUE = re.compile(rf"homologues?\s+(\w+)\s*,?\s*(?:(?:le|la|l{A})\s*)?$")
 # "José Manuel Albares, son homologue espagnol": right after the person.
 HOMOLOGUE_AFTER = re.compile(r"\s*,\s*(?:son|sa|leur)\s+homologues?\s+(\w+)")
 # Any "son homologue <adjectif>": the person whose counterpart it is belongs to another country.
-HOMOLOGUE_ANY = re.compile(r"(?<!\w)(?:son|sa|leurs?|ses)\s+homologues?\s+([a-zé]\w*)")
+HOMOLOGUE_ANY = re.compile(r"(?=[sl])(?<!\w)(?:son|sa|leurs?|ses)\s+homologues?\s+([a-zé]\w*)")
 # "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat": the place gives the country.
 COMING_FROM = re.compile(
     r"\s*,\s*(?:venue?s?|arrivée?s?|dépêchée?s?)(?:\s+\w+)?\s+(?:de|d’|du|depuis)\s+([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"

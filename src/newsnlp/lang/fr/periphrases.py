@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PERIPHRASIS", "SEAT_CANONICAL", "SEAT_PERIPHRASIS"]
+__all__ = ["PERIPHRASIS", "PERIPHRASIS_WORDS", "SEAT_CANONICAL", "SEAT_PERIPHRASIS", "SEAT_WORDS"]
 
 A = "[’']"  # apostrophe, typographic or straight
 
 # Periphrases of a portfolio: diplomacy, finance, interior.
 PERIPHRASIS = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?=[CcPpRrNnTtGg])(?<![\w-])(?:"  # the first letters, for speed
     r"(?:[Cc]hef(?:fe)?|[Pp]atron(?:ne)?|[Rr]esponsable|[Nn]uméro un|[Tt]enante?)"
     r" de la diplomatie"
     r"|[Gg]rand(?:e)? argenti(?:er|ère)"
@@ -41,11 +41,14 @@ PERIPHRASIS = re.compile(
 )
 # The holder of a seat of government: "le locataire de Matignon", "le patron de Bercy".
 SEAT_PERIPHRASIS = re.compile(
-    rf"(?<![\w-])(?:[Ll]ocataire|[Pp]atron(?:ne)?|[Hh]ôte(?:sse)?|[Oo]ccupante?|[Tt]enante?)"
+    rf"(?=[LlPpHhOoTt])(?<![\w-])(?:[Ll]ocataire|[Pp]atron(?:ne)?|[Hh]ôte(?:sse)?|[Oo]ccupante?|[Tt]enante?)"
     rf" (?:de la |de l{A}|du |de )"
     rf"(?P<seat>(?:place |rue |hôtel de |[Hh]ôtel de |quai )?[A-ZÀ-Ý][\w’'-]*"
     rf"(?: (?:d{A})?[A-ZÀ-Ý][\w’'-]*)?)"
 )
+# Words without which a text holds no periphrasis (a quick test before the patterns).
+PERIPHRASIS_WORDS = re.compile(r"diplomatie|argenti|flic")
+SEAT_WORDS = re.compile(r"ocataire|atronn?e? d|ôtes?s?e? d|ccupante? d|enante? d")
 # Canonical names of the institutions a seat periphrasis may stand for.
 SEAT_CANONICAL = re.compile(
     r"^(?:Ministère|Services du Premier ministre|Primature|Cabinet du Premier ministre"

@@ -50,10 +50,12 @@ LEADING_ARTICLE = re.compile(r"^(?:l’|(?:les|le|la)\s+)(?=\S)", re.IGNORECASE)
 # than the article's home country ("son homologue haïtien" is not: in Haitian press, the
 # counterpart of a foreign minister is Haitian).
 FOREIGN_ADJECTIVE = re.compile(
+    r"(?=[PpMmSsAaCcRrÉéDdEe])"  # the first letters, for speed
     r"(?:[Pp]résidente?|[Mm]inistres?|[Ss]ecrétaire d’[ÉE]tat|[Pp]remier ministre|[Aa]mbassad(?:eur|rice)|[Cc]hef de l’[ÉE]tat|[Rr]oi|[Rr]eine|[Éé]mir|[Pp]rince héritier|[Dd]élégation|[Ee]nvoyée?)\s+([a-zéèêëàâîïôöûüç]+)"
 )
 # "l’ambassadeur de Chine", "l’ambassadrice du Maroc", "venu spécialement de Rabat"
 FOREIGN_OF = re.compile(
+    r"(?=[AaDdEev])"  # the first letters, for speed
     r"(?:[Aa]mbassad(?:eur|rice)s?|[Dd]élégations?|[Ee]nvoyée?s?|venue?s?(?:\s+\w+)?)\s+(?:de la|de l’|du|des|de|d’)\s*([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"
 )
 # A river, lake, mountain or gulf named like a country is not the country: "le fleuve Gambie",

@@ -63,7 +63,7 @@ _SP = "[ \u00a0]"  # a space inside a line
 # américain au Trésor"), Swiss federal councillors and department heads ("chef du DFAE"),
 # feminine forms included.
 MINISTER_TITLE = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?=[VvPpMmSsCcGg])(?<![\w-])(?:"  # the first letters, for speed
     rf"(?:[Vv]ice-)?(?:[Pp]remiers?|[Pp]remières?) [Mm]inistres?"
     rf"|[Mm]inistres?-[Pp]résident(?:e|s|es)?"
     rf"|[Mm]inistres? d{A}[ÉE]tat"
