@@ -217,3 +217,9 @@ def test_the_home_country_is_one_the_text_names(words):
 def test_an_adjective_of_two_states_is_the_one_the_text_names():
     assert _refs("Le gouvernement congolais.") == [("congolais", "CD")]  # the usual one
     assert _refs("À Brazzaville, le gouvernement congolais.") == [("congolais", "CG")]
+
+
+def test_adjectives_of_a_federated_region_are_home_evidence():
+    st_ = _state("Les entreprises québécoises, le gouvernement québécois ; écrit en anglais.")
+    ev = home_evidence(country_refs(st_, matcher()), st_, matcher())
+    assert {iso: dict(kinds) for iso, kinds in ev.items()} == {"CA": {"region": 2}}

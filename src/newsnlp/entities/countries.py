@@ -185,7 +185,7 @@ def kingdom(refs: list[CountryReference], cities: list[str]) -> str | None:
 
 
 #: Weight of each kind of evidence for the article's home country.
-HOME_WEIGHTS = {"reference": 1, "capital": 2, "city": 1, "body": 2, "kingdom": 3}
+HOME_WEIGHTS = {"reference": 1, "region": 1, "capital": 2, "city": 1, "body": 2, "kingdom": 3}
 #: A dateline ("PARIS (AFP) –") counts this much for its country.
 DATELINE_WEIGHT = 4
 #: The home country needs this many times the evidence of the next country, of at least
@@ -291,8 +291,9 @@ def home_evidence(
 ) -> dict[str, Counter[str]]:
     """Evidence of the article's home country, by country: weight by kind (see
     :data:`HOME_WEIGHTS`) — references (names, demonyms, adjectives) outside role phrases and
-    foreign offices, "le Royaume", capitals and other cities, national bodies (the
-    gazetteer's, or a name holding the country: "Banque centrale de Tunisie")."""
+    foreign offices, adjectives of a federated region ("québécois" → CA), "le Royaume",
+    capitals and other cities, national bodies (the gazetteer's, or a name holding the
+    country: "Banque centrale de Tunisie")."""
     text = state.text
     # words whose country is another party's ("le président kényan", "son homologue
     # marocain", "l’ambassadeur de Chine"), role phrases: not evidence of the home country
@@ -307,6 +308,15 @@ def home_evidence(
     for r in refs:
         if not any(a <= r.start < b for a, b in skip):
             add(r.country, "kingdom" if r.text == KINGDOM else "reference")
+    words = state.words
+    for i, (s, _e, w) in enumerate(words):
+        d = matcher.adjective(w) if w[0].islower() else None
+        if d is None or d.status != "region" or not d.parent:
+            continue
+        if i and words[i - 1][2].lower() in LANGUAGE_CONTEXT:
+            continue  # a language: "en anglais", "le breton"
+        if not any(a <= s < b for a, b in skip):
+            add(d.parent, "region")  # "québécois", "wallon": a federated state's
     for c in state.cands:
         city = c.record if c.kind == "city" else city_homonym(text, c, matcher)
         if city is not None:
