@@ -344,7 +344,7 @@ def governments(
         if country == home:
             taken |= keys_of[name]
     excluded = not_of(state, matcher, name_of)
-    for name, (country, _source) in out.items():
+    for name, (country, _source) in list(out.items()):
         if country is not None:
             continue
         keys = keys_of[name]
