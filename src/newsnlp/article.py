@@ -11,14 +11,15 @@ same articles.
 :data:`~newsnlp.schema.SCHEMA_VERSION`), all values JSON-serialisable::
 
     {
-      "schema_version": "2",
+      "schema_version": "3",
       "title": str | null,          # article title, or null
       "text": str,                  # cleaned text, one title/heading/paragraph per line
       "language": str,              # ISO 639-1 code, "und" when undetermined
       "reading_time": {"words": int, "seconds": float, "minutes": int, "wpm": float, "lang": str},
       "entities": [{"text", "label", "start", "end", "canonical", "kind", "country", "role"}],
                                     # offsets into "text"; label PER | ORG | LOC | MISC
-      "ministers": [{"name": str, "role": str, "country": str | null}],   # one per person
+      "ministers": [{"name": str, "role": str, "country": str | null,
+                     "country_source": str | null}],   # one per person
       "countries": {"MA": 7, "ES": 6},   # ISO alpha-2 → references (names, demonyms, adjectives)
       "institutions": [str],        # canonical names, one per institution
       "teasers": [{"title": str, "lede": str | null}],

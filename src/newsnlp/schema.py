@@ -15,7 +15,7 @@ Examples
 >>> FIELD_NAMES[:4]
 ('schema_version', 'title', 'text', 'language')
 >>> describe(FIELDS["ministers"])
-'list<struct<name: string, role: string, country: string>>'
+'list<struct<name: string, role: string, country: string, country_source: string>>'
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ __all__ = [
     "spark_type",
 ]
 
-#: Version of the record schema; bumped on any incompatible change.
-SCHEMA_VERSION = "2"
+#: Version of the record schema; bumped on any incompatible change ("3": ministers carry
+#: ``country_source``).
+SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,9 @@ ENTITY = _struct(
     ("country", STRING),
     ("role", STRING),
 )
-MINISTER = _struct(("name", STRING), ("role", STRING), ("country", STRING))
+MINISTER = _struct(
+    ("name", STRING), ("role", STRING), ("country", STRING), ("country_source", STRING)
+)
 TEASER = _struct(("title", STRING), ("lede", STRING))
 REMOVED_LINE = _struct(("line", INT), ("text", STRING), ("reason", STRING))
 

@@ -10,11 +10,11 @@ from newsnlp.entities.roles import attach_roles, find_roles
 from newsnlp.entities.types import Minister
 
 
-def _ministers(text: str, *persons: tuple, dominant: str | None = None) -> dict[str, Minister]:
+def _ministers(text: str, *persons: tuple, home: str | None = None) -> dict[str, Minister]:
     st = state(text, *((*p, "PER") if len(p) == 1 else (p[0], "PER", p[1]) for p in persons))
-    find_roles(st, LEXICON)
+    find_roles(st, LEXICON, matcher())
     attach_roles(st)
-    return ministers(st, dominant, matcher())
+    return ministers(st, home, matcher())
 
 
 def test_a_longer_role_replaces_a_bare_title():
@@ -23,14 +23,37 @@ def test_a_longer_role_replaces_a_bare_title():
     find_roles(st, LEXICON)
     attach_roles(st)
     assert ministers(st, "MA", matcher()) == {
-        "Karim Zidane": Minister("Karim Zidane", "ministre de l’Industrie", "MA")
+        "Karim Zidane": Minister("Karim Zidane", "ministre de l’Industrie", "MA", "home")
     }
 
 
 def test_ministers_one_per_person_sitting_only():
     text = "L’ancien ministre Jean Dupont et le ministre de l’Intérieur, Ahmed Diallo, à Dakar."
-    found = _ministers(text, ("Jean Dupont",), ("Ahmed Diallo",), dominant="SN")
-    assert list(found.values()) == [Minister("Ahmed Diallo", "ministre de l’Intérieur", "SN")]
+    found = _ministers(text, ("Jean Dupont",), ("Ahmed Diallo",), home="SN")
+    assert list(found.values()) == [
+        Minister("Ahmed Diallo", "ministre de l’Intérieur", "SN", "home")
+    ]
+
+
+def test_the_country_comes_from_every_role_of_the_person():
+    text = (
+        "Le chef de la diplomatie émiratie, cheikh Abdallah ben Zayed, vice-Premier ministre "
+        "et ministre des Affaires étrangères, a dit."
+    )
+    found = _ministers(text, ("Abdallah ben Zayed",), home="MA")
+    assert list(found.values()) == [
+        Minister(
+            "Abdallah ben Zayed",
+            "vice-Premier ministre et ministre des Affaires étrangères",
+            "AE",
+            "role",
+        )
+    ]
+
+
+def test_without_a_home_country_no_evidence_is_none():
+    found = _ministers("Le ministre de l’Intérieur, Ahmed Diallo, a dit.", ("Ahmed Diallo",))
+    assert list(found.values()) == [Minister("Ahmed Diallo", "ministre de l’Intérieur", None)]
 
 
 def test_a_minister_named_by_surname_is_the_full_name():

@@ -36,8 +36,19 @@ def test_institutions_in_order_of_first_mention_once():
     )
 
 
+def test_minister_country_source():
+    m = Minister("Nasser Bourita", "ministre", "MA", "home")
+    assert m.to_dict() == {
+        "name": "Nasser Bourita",
+        "role": "ministre",
+        "country": "MA",
+        "country_source": "home",
+    }
+    assert Minister("X Y", "ministre", None).country_source is None  # the default
+
+
 def test_to_dict_is_json_ready():
-    ann = Annotation(ENTS, (Minister("Nasser Bourita", "ministre", "MA"),), REFS)
+    ann = Annotation(ENTS, (Minister("Nasser Bourita", "ministre", "MA", "role"),), REFS)
     d = ann.to_dict()
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert list(d) == ["entities", "ministers", "countries", "institutions", "country_refs"]

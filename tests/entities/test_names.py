@@ -73,3 +73,67 @@ def test_the_layer_links_a_surname_the_model_took_for_a_place():
         ("Amélie de Montchalin", "PER", "Amélie de Montchalin"),
         ("Montchalin", "PER", "Amélie de Montchalin"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("La ministre danoise du Numérique, Caroline Stage Olsen, a dit.", "Caroline Stage Olsen"),
+        (
+            "Le Premier ministre et ministre des Affaires étrangères, cheikh Mohammed ben "
+            "Abderrahmane Al Thani, a dit.",
+            "Mohammed ben Abderrahmane Al Thani",
+        ),
+        (
+            "Le ministre mauritanien des Affaires étrangères, Mohamed Salem Ould Merzoug, a dit.",
+            "Mohamed Salem Ould Merzoug",
+        ),
+        ("Le ministre saoudien, le prince Fayçal bin Farhan, a dit.", "Fayçal bin Farhan"),
+    ],
+)
+def test_a_name_after_a_title_and_a_comma_is_a_person(text, person):
+    st = state(text)
+    find_roles(st, LEXICON)
+    add_titled_persons(st)
+    assert spans(st) == [(person, "PER")]
+
+
+def test_after_a_comma_an_organisation_of_the_model_is_kept():
+    text = "Selon le ministre des Transports, Air France va reprendre ses vols."
+    st = state(text, ("Air France", "ORG"))
+    find_roles(st, LEXICON)
+    add_titled_persons(st)
+    assert spans(st) == [("Air France", "ORG")]
+
+
+def test_ould_and_al_names_have_a_surname():
+    st = state(
+        "Mohamed Salem Ould Merzoug et Fayçal ben Farhane Al Saoud.",
+        ("Mohamed Salem Ould Merzoug", "PER"),
+        ("Fayçal ben Farhane Al Saoud", "PER"),
+    )
+    assert surnames(st) == {
+        "Ould Merzoug": "Mohamed Salem Ould Merzoug",
+        "Merzoug": "Mohamed Salem Ould Merzoug",
+        "Al Saoud": "Fayçal ben Farhane Al Saoud",
+        "Saoud": "Fayçal ben Farhane Al Saoud",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "name"),
+    [
+        (
+            "Le ministre, le Commandant Ismaël Sombié, a dit.",
+            "Commandant Ismaël Sombié",
+            "Ismaël Sombié",
+        ),
+        ("Le ministre des Finances, Cheikh Diba, a dit.", "Cheikh Diba", "Cheikh Diba"),  # a name
+        ("Cheikh Tidiane Gadio, ministre, a dit.", "Cheikh Tidiane Gadio", "Cheikh Tidiane Gadio"),
+        ("La ministre, Madame Belloubet, a dit.", "Madame Belloubet", "Belloubet"),
+        ("Le Président de la République a dit.", "Président de la République", None),
+    ],
+)
+def test_honorifics_before_a_name(text, person, name):
+    ann = layer()(text, mentions(text, (person, "PER")))
+    assert [e.text for e in ann.entities if e.label == "PER"] == ([name] if name else [person])

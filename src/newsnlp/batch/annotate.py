@@ -29,8 +29,9 @@ Examples
 >>> out = list(annotate(records, keep=("url",)))
 >>> [(r["id"], r["url"], r.get("error", "")[:8]) for r in out]
 [('a1', 'https://exemple.fr/1', ''), ('a2', 'https://exemple.fr/2', 'KeyError'), (2, None, '')]
->>> out[0]["ministers"]
-[{'name': 'Nasser Bourita', 'role': 'ministre des Affaires étrangères', 'country': 'MA'}]
+>>> out[0]["ministers"]  # doctest: +NORMALIZE_WHITESPACE
+[{'name': 'Nasser Bourita', 'role': 'ministre des Affaires étrangères', 'country': 'MA',
+  'country_source': 'home'}]
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ model's entities (no tagger or parser needed, so the NER-only path of the model 
 6. :mod:`~newsnlp.entities.resolution` — labels, implausible mentions, overlaps;
 7. :mod:`~newsnlp.entities.roles` — the person of each role;
 8. :mod:`~newsnlp.entities.countries` — country references (names, demonyms, adjectives:
-   "président chinois" → CN) and the article's home country;
-9. :mod:`~newsnlp.entities.output` — ministers (role as written, government's country) and
-   entities.
+   "président chinois" → CN) and the article's home country, when it has one;
+9. :mod:`~newsnlp.entities.output` — ministers (role as written, government's country from
+   the evidence chain of :mod:`~newsnlp.entities.government`) and entities.
 
 The French words and patterns of the passes are data, in :mod:`newsnlp.lang.fr`.
 :class:`EntityLayer` runs the passes; the spaCy component ``newsnlp_entities``
@@ -61,8 +61,8 @@ class EntityLayer:
         institution names ("Direction générale de la sécurité intérieure"). Without it, word
         endings alone decide.
     default_country : str or None, keyword-only
-        Government country for a minister whose country the text does not tell and whose
-        article has no dominant country.
+        The home country to assume when the article has none of its own: the government of a
+        minister the text does not place (``country_source == "home"``).
 
     Examples
     --------
@@ -112,7 +112,7 @@ class EntityLayer:
             text, [Candidate(s, e, lab, "spacy") for s, e, lab in ents if lab in LABELS]
         )
         spans.normalise_spans(state, matcher)
-        roles.find_roles(state, lexicon)
+        roles.find_roles(state, lexicon, matcher)
         roles.drop_role_words(state, matcher)
         resolution.add_gazetteer_matches(state, matcher)
         institutions.add_institution_names(state, matcher, lexicon)
@@ -124,9 +124,9 @@ class EntityLayer:
         resolution.resolve_overlaps(state)
         roles.attach_roles(state)
         refs = countries.country_refs(state, matcher)
-        dominant = countries.dominant_country(refs, state, matcher, self.default_country)
-        ministers = output.ministers(state, dominant, matcher)
-        entities = output.entities(state, ministers, dominant)
+        home = countries.home_country(refs, state, matcher, self.default_country)
+        ministers = output.ministers(state, home, matcher)
+        entities = output.entities(state, ministers, home, matcher)
         return Annotation(tuple(entities), tuple(ministers.values()), tuple(refs))
 
 

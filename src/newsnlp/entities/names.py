@@ -5,7 +5,7 @@
 * :func:`link_surnames` — a surname used alone is a mention of that person, whatever the
   model said ("Bourita" is not a place);
 * :func:`add_titled_persons` — capitalised words right after a title are a person ("le
-  Premier ministre Bart De Wever").
+  Premier ministre Bart De Wever", "…, le prince Fayçal ben Farhane").
 
 Examples
 --------
@@ -112,11 +112,20 @@ def link_surnames(state: LayerState) -> None:
 
 
 def add_titled_persons(state: LayerState) -> None:
-    """ "le Premier ministre Bart De Wever": capitalised words right after a title."""
+    """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
+    Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
+    title, honorifics skipped, are a person. After a comma, a name the model read as an
+    organisation is left to the model ("Selon le ministre, Air France …"); one it read as a
+    place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"), unless the
+    gazetteer knows the place."""
     text = state.text
     found = []
     for r in state.roles:
         m = NAME_AFTER_TITLE.match(text, r.end)
-        if m:
-            found.append(Candidate(m.start(1), m.end(1), "PER", "title"))
+        if not m:
+            continue
+        s, e = m.span(2)
+        if m.group(1) and any(c.start < e and s < c.end and c.label == "ORG" for c in state.cands):
+            continue
+        found.append(Candidate(s, e, "PER", "title"))
     merge(state, found)

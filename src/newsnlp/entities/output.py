@@ -1,8 +1,8 @@
 """Pass 9 of the entity layer: the :class:`~newsnlp.entities.types.Minister` and
 :class:`~newsnlp.entities.types.Entity` results.
 
-* :func:`ministers` — one per person named next to a sitting role, with the role as written
-  and the government's country (the title's, else the article's home country);
+* :func:`ministers` — one per person named next to a sitting role, with the role as written,
+  the government's country and where it comes from (:mod:`newsnlp.entities.government`);
 * :func:`entities` — every candidate with its canonical name, kind, country and role;
 * :func:`acronyms` — acronyms the text defines after a name ("… sécurité intérieure (DGSI)").
 
@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsnlp.entities.countries import city_homonym, natural_feature
+from newsnlp.entities.government import governments
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.names import surnames
-from newsnlp.entities.roles import role_country
-from newsnlp.entities.state import Candidate, LayerState
+from newsnlp.entities.state import Candidate, LayerState, RolePhrase
 from newsnlp.entities.types import Entity, Minister
 from newsnlp.lang.fr.institutions import ACRONYM_AFTER, INTERNATIONAL, NOT_STATE_BODY
 from newsnlp.lang.fr.roles import BARE_TITLES
@@ -42,37 +43,57 @@ def role_text(text: str) -> str:
 
 
 def ministers(
-    state: LayerState, dominant: str | None, matcher: GazetteerMatcher
+    state: LayerState, home: str | None, matcher: GazetteerMatcher
 ) -> dict[str, Minister]:
     """Sitting ministers by full name, in order of first mention; a former minister
-    ("l’ancien ministre") is left out. A bare title ("ministre") gives way to a longer role
-    of the same person."""
+    ("l’ancien ministre") is left out.
+
+    The role as written is a title of the person rather than a periphrasis ("vice-Premier
+    ministre et ministre des Affaires étrangères" rather than "chef de la diplomatie
+    émiratie"), and a bare title ("ministre") gives way to a longer one; the country and its
+    source come from every role phrase of the person (:func:`newsnlp.entities.government.governments`),
+    *home* being the article's home country.
+    """
     text = state.text
     names = surnames(state)
-    found: dict[str, Minister] = {}
+
+    def name_of(c: Candidate) -> str:
+        span = text[c.start : c.end]
+        return c.canonical or names.get(span, span)
+
+    roles_by_name: dict[str, list[RolePhrase]] = {}
+    chosen: dict[str, RolePhrase] = {}
     for r in state.roles:
         if r.person is None or not r.sitting:
             continue
-        span = text[r.person.start : r.person.end]
-        name = r.person.canonical or names.get(span, span)
-        current = found.get(name)
-        country = role_country(state, r, matcher)
-        if current is None or (
-            len(r.text) > len(current.role) and current.role.lower() in BARE_TITLES
-        ):
-            found[name] = Minister(
-                name,
-                role_text(r.text),
-                country or (current.country if current else None) or dominant,
-            )
-    return found
+        name = name_of(r.person)
+        roles_by_name.setdefault(name, []).append(r)
+        current = chosen.get(name)
+        if current is None or _better_role(r, current):
+            chosen[name] = r
+    written = {name: role_text(r.text) for name, r in chosen.items()}
+    evidence = governments(state, roles_by_name, written, matcher, home, name_of)
+    return {name: Minister(name, written[name], *evidence[name]) for name in roles_by_name}
 
 
-def entities(state: LayerState, by_name: dict[str, Minister], dominant: str | None) -> list[Entity]:
+def _better_role(new: RolePhrase, current: RolePhrase) -> bool:
+    """Whether *new* is a better role as written than *current*: a title over a periphrasis,
+    a longer title over a bare one."""
+    if new.periphrasis != current.periphrasis:
+        return current.periphrasis
+    return len(new.text) > len(current.text) and role_text(current.text).lower() in BARE_TITLES
+
+
+def entities(
+    state: LayerState,
+    by_name: dict[str, Minister],
+    home: str | None,
+    matcher: GazetteerMatcher | None = None,
+) -> list[Entity]:
     """Every candidate as an :class:`~newsnlp.entities.types.Entity`, in text order.
 
     *by_name* is the result of :func:`ministers` (a person among them is a minister);
-    *dominant* the article's home country, given to national institutions that do not name
+    *home* the article's home country (or None), given to national institutions that do not name
     theirs.
     """
     text = state.text
@@ -91,16 +112,26 @@ def entities(state: LayerState, by_name: dict[str, Minister], dominant: str | No
             else:
                 out.append(Entity(span, c.label, c.start, c.end, canonical, "person"))
             continue
-        canonical, kind, country = _describe(c, span, defined, dominant)
+        canonical, kind, country = _describe(c, text, defined, home, matcher)
         out.append(Entity(span, c.label, c.start, c.end, canonical, kind, country))
     return out
 
 
 def _describe(
-    c: Candidate, span: str, defined: dict[str, Described], dominant: str | None
+    c: Candidate,
+    text: str,
+    defined: dict[str, Described],
+    home: str | None,
+    matcher: GazetteerMatcher | None,
 ) -> tuple[str, str | None, str | None]:
     """(canonical, kind, country) of a candidate that is not a person."""
+    span = text[c.start : c.end]
     rec: Any = c.record
+    if c.kind == "country" and natural_feature(text, c.start):
+        return span, "location", None  # "le fleuve Gambie"
+    city = city_homonym(text, c, matcher) if matcher is not None else None
+    if city is not None:
+        return span, "city", city.country  # "à Luxembourg"
     if c.kind == "country":
         return rec.name or span, "country", rec.country
     if c.kind == "city":
@@ -112,14 +143,14 @@ def _describe(
     if c.label == "ORG" and rec is not None:
         country = rec.country
         if country is None and rec.scope == "national" and rec.kind == "institution":
-            country = dominant
+            country = home
         return rec.canonical, rec.kind, country
     if c.label == "ORG":
         kind = c.kind if c.kind in {"institution", "organization"} else "organization"
         if kind == "institution" and NOT_STATE_BODY.search(span):
             kind = "organization"  # "Chambre de commerce du Canada"
         if kind == "institution" and not INTERNATIONAL.search(span):
-            return span, kind, dominant
+            return span, kind, home
         return span, kind, None
     if c.label == "LOC":
         return span, "location", None

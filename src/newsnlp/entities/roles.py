@@ -1,15 +1,19 @@
 """Passes 2 and 7 of the entity layer: ministers' role phrases.
 
-* :func:`find_roles` — titles ("ministre", "Premier ministre", "secrétaire d’État") and the
-  portfolio written after them ("des Affaires étrangères, de la Coopération africaine et des
-  Marocains résidant à l’étranger"); a former office ("l’ancien ministre") is not sitting;
+* :func:`find_roles` — titles ("ministre", "Premier ministre", "cheffe du gouvernement",
+  "secrétaire d’État", "chef du Département fédéral …") with the portfolio written after them,
+  and periphrases ("le chef de la diplomatie française", "le grand argentier", "le locataire
+  de Matignon"); a former office ("l’ancien ministre", "le Premier ministre de l’époque") is
+  not sitting; titles that are not ministers ("ministre plénipotentiaire", "secrétaire d’État
+  adjoint", "le Conseil des ministres") and supranational offices ("le chef de la diplomatie
+  européenne", :func:`national`) are left out;
 * :func:`drop_role_words` — titles and portfolio words are not entities (proper names inside
   them are: "Union européenne");
-* :func:`attach_roles` — the person named right before or after each role phrase;
-* :func:`role_country` — the government's country, when the title or its context tells it
-  ("ministre britannique", "son homologue espagnol", "venu de Rabat").
+* :func:`attach_roles` — the person named right before or after each role phrase, honorifics
+  and ranks between them skipped ("…, le prince Fayçal ben Farhane").
 
-The French grammar is in :mod:`newsnlp.lang.fr.roles`.
+The government a role belongs to is read by :mod:`newsnlp.entities.government`. The French
+grammar is in :mod:`newsnlp.lang.fr.roles` and :mod:`newsnlp.lang.fr.periphrases`.
 
 Examples
 --------
@@ -25,43 +29,61 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from newsnlp._deprecation import moved
+from newsnlp.entities.government import owner_before
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.lang.fr.periphrases import (
+    PERIPHRASIS,
+    PERIPHRASIS_WORDS,
+    SEAT_CANONICAL,
+    SEAT_PERIPHRASIS,
+    SEAT_WORDS,
+)
 from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
-    COMING_FROM,
-    HOMOLOGUE,
+    FORMER_AFTER,
     MINISTER_TITLE,
+    NEW_PHRASE_AFTER_AND,
+    NOT_A_TITLE_BEFORE,
+    NOT_MINISTER_TITLES,
     NOT_SITTING,
     ROLE_CONTINUATION,
+    ROLE_ENDS,
     ROLE_FUNCTION_WORDS,
-    ROLE_STOPWORDS,
     SEP_AFTER,
     SEP_BEFORE,
-    SWISS_TITLE,
+    TITLE_NEEDS_COUNTRY,
     TITLES_JOINED,
 )
 from newsnlp.lang.fr.tokens import TOKEN
 
-__all__ = ["attach_roles", "drop_role_words", "find_roles", "read_role", "role_country"]
+__all__ = ["attach_roles", "drop_role_words", "find_roles", "read_role"]
 
 #: A role phrase is read over at most this many characters and words after its title.
 MAX_ROLE_CHARS = 400
 MAX_ROLE_WORDS = 40
+#: How far back the words that make a title former ("l’ancien") or a body's name are looked for.
+CONTEXT_BEFORE = 25
 
 
 def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
     """End of the role phrase that starts with the title ``text[ts:te]``.
 
     The portfolio goes on over lower-case words and function words, and over capitalised
-    words after a function word ("des Affaires étrangères"); a line break, a verb, a name
-    (an offset in *stops*) or a comma not followed by another portfolio part ends it.
+    words after a function word ("des Affaires étrangères"); a line break, a verb, a pronoun,
+    "et" and an article, a name (an offset in *stops*) or a comma not followed by another
+    portfolio part ends it.
     """
     end = te
     pos = te
     prev = "title"
     n = 0
+    between = False
     for m in TOKEN.finditer(text, te, min(len(text), te + MAX_ROLE_CHARS)):
         word = m.group()
         gap = text[pos : m.start()]
@@ -79,8 +101,11 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
         if not (word[0].isalnum()):
             break
         low = word.lower()
-        if word in ROLE_STOPWORDS or low in ROLE_STOPWORDS:
+        if word in ROLE_ENDS or low in ROLE_ENDS:
             break
+        if low == "et" and not between and NEW_PHRASE_AFTER_AND.match(text, m.end()):
+            break  # "… de l’Intérieur et le chef de la diplomatie"
+        between = between or low == "entre"  # "l’Égalité entre les femmes et les hommes"
         if is_capitalised(word):
             # a capital starts a portfolio word only after a preposition, an article,
             # "et" or another portfolio word ("Affaires étrangères", "Éducation nationale")
@@ -97,8 +122,29 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
     return end
 
 
-def find_roles(state: LayerState, lexicon: Lexicon) -> None:
-    """Set ``state.roles``: every title and its portfolio, in text order."""
+def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int, bool, int]]:
+    """(start, end of the title, periphrasis?, end of a seat) of every title and periphrasis,
+    in text order; a seat periphrasis ("locataire de Matignon") needs the gazetteer."""
+    found = [(m.start(), m.end(), False, 0) for m in MINISTER_TITLE.finditer(text)]
+    if PERIPHRASIS_WORDS.search(text):
+        found.extend((m.start(), m.end(), True, 0) for m in PERIPHRASIS.finditer(text))
+    if matcher is not None and SEAT_WORDS.search(text):
+        for m in SEAT_PERIPHRASIS.finditer(text):
+            hit = matcher.match(m.group("seat"))
+            if hit and hit[0] == "institution" and SEAT_CANONICAL.match(hit[1].canonical or ""):
+                found.append((m.start(), m.end(), True, m.end()))
+    found.sort()
+    return found
+
+
+def find_roles(
+    state: LayerState, lexicon: Lexicon, matcher: GazetteerMatcher | None = None
+) -> None:
+    """Set ``state.roles``: every title or periphrasis and its portfolio, in text order.
+
+    Without *matcher*, seat periphrases ("le locataire de Matignon") are not looked for and
+    titles are not checked against the gazetteer (:func:`national`).
+    """
     text = state.text
     # a name ends the role phrase; the model sometimes starts a person with a portfolio
     # word ("Finances Mohamed Berrada"): such a start is not a stop
@@ -108,18 +154,66 @@ def find_roles(state: LayerState, lexicon: Lexicon) -> None:
         if c.label == "PER" and not lexicon.is_common_noun(text[c.start : c.end].split(" ", 1)[0])
     }
     roles: list[RolePhrase] = []
-    for m in MINISTER_TITLE.finditer(text):
-        ts, te = m.span()
+    for ts, te, periphrasis, seat_end in _titles(text, matcher):
         if roles and ts < roles[-1].end:
             continue  # "délégué auprès de la ministre de …": inside the previous role
-        end = read_role(text, ts, te, stops)
-        sitting = NOT_SITTING.search(text[max(0, ts - 25) : ts]) is None
-        if roles and TITLES_JOINED.fullmatch(text[roles[-1].end : ts]):
-            prev = roles[-1]  # "vice-Premier ministre et ministre des Affaires étrangères"
-            prev.end, prev.text = end, text[prev.start : end]
+        before = text[max(0, ts - CONTEXT_BEFORE) : ts]
+        if NOT_A_TITLE_BEFORE.search(before) or NOT_MINISTER_TITLES.match(text, ts):
+            continue  # "le Conseil des ministres", "ministre plénipotentiaire"
+        end = seat_end or read_role(text, ts, te, stops)
+        sitting = NOT_SITTING.search(before) is None and not FORMER_AFTER.search(text, ts, end)
+        prev = roles[-1] if roles else None
+        if (
+            prev is not None
+            and not periphrasis
+            and not prev.periphrasis
+            and TITLES_JOINED.fullmatch(text[prev.end : ts])
+        ):
+            prev.end, prev.text = end, text[prev.start : end]  # "ministre d’État, ministre de …"
             continue
-        roles.append(RolePhrase(ts, end, text[ts:end], sitting))
+        role = RolePhrase(ts, end, text[ts:end], sitting, periphrasis=periphrasis)
+        if matcher is None or national(role, matcher, text):
+            roles.append(role)
     state.roles = roles
+
+
+def national(role: RolePhrase, matcher: GazetteerMatcher, text: str = "") -> bool:
+    """Whether *role* can be a national or federated government's office: a periphrasis with
+    a supranational adjective or complement is not ("le chef de la diplomatie européenne",
+    "… de l’UE"), nor the office of an international body named before it in *text* ("l’Union
+    européenne, par la voix de son chef de la diplomatie"), nor a title that needs a country
+    and names none ("président du Conseil national" — "président du Conseil italien" is).
+
+    Examples
+    --------
+    >>> from newsnlp.entities.gazetteer import get_gazetteer
+    >>> m = GazetteerMatcher(get_gazetteer())
+    >>> national(RolePhrase(0, 31, "chef de la diplomatie européenne", True, periphrasis=True), m)
+    False
+    >>> national(RolePhrase(0, 31, "président du Conseil italien", True), m)
+    True
+    """
+    owner = owner_before(text, role, matcher)
+    if owner and getattr(owner[1], "scope", None) == "international":
+        return False  # "l’Union européenne, par la voix de son chef de la diplomatie"
+    words = words_of(role.text)
+    country = False
+    for i, (_s, _e, w) in enumerate(words):
+        if is_capitalised(w):
+            hit = matcher.match_at(words, i)
+            if hit and hit[1] == "country":
+                country = True
+            elif hit and role.periphrasis and getattr(hit[2], "scope", None) == "international":
+                return False  # "chef de la diplomatie de l’Union européenne"
+            continue
+        d = matcher.demonym(w)
+        if d is None:
+            continue
+        if d.status == "state" and d.country:
+            country = True
+        elif role.periphrasis and d.status == "region" and not d.parent:
+            return False  # "chef de la diplomatie européenne"
+    return country or not TITLE_NEEDS_COUNTRY.match(role.text)
 
 
 def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
@@ -141,64 +235,33 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
 def attach_roles(state: LayerState) -> None:
     """Set each role's ``person``: the person named right after the role when an article or a
     possessive precedes the title ("le ministre de l’Intérieur, X"), else right before it
-    ("X, ministre de l’Intérieur"), else the other one."""
+    ("X, ministre de l’Intérieur"), else the other one. Honorifics and ranks may stand
+    between the role and the name after it ("…, le Commandant Ismaël Sombié")."""
     text = state.text
     persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
+    starts = [c.start for c in persons]
+    ends = sorted((c.end, i) for i, c in enumerate(persons))
+    end_keys = [e for e, _ in ends]
     for r in state.roles:
-        after = next(
-            (
-                c
-                for c in persons
-                if r.end <= c.start <= r.end + 3 and SEP_AFTER.fullmatch(text[r.end : c.start])
-            ),
-            None,
-        )
-        before = next(
-            (
-                c
-                for c in reversed(persons)
-                if c.end <= r.start and SEP_BEFORE.fullmatch(text[c.end : r.start])
-            ),
-            None,
-        )
+        after = before = None
+        k = bisect_left(starts, r.end)
+        if k < len(persons) and SEP_AFTER.fullmatch(text[r.end : persons[k].start]):
+            after = persons[k]
+        k = bisect_right(end_keys, r.start) - 1
+        if k >= 0:
+            cand = persons[ends[k][1]]
+            if SEP_BEFORE.fullmatch(text[cand.end : r.start]):
+                before = cand
         article_before = ARTICLE_BEFORE_TITLE.search(text[max(0, r.start - 8) : r.start])
         r.person = (after or before) if article_before else (before or after)
 
 
-def role_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
-    """The government's country of a role phrase, or None when the text does not tell.
+# role_country moved to newsnlp.entities.government (issue 12): the old path still works until
+# the next release, with a DeprecationWarning.
+_forward = moved(__name__, "newsnlp.entities.government")
 
-    1. an adjective or a country in the title: "ministre britannique", "président du
-       gouvernement espagnol", "ministre de l’Intérieur du Sénégal" (a demonym noun counts
-       only when nothing else does); Swiss federal titles;
-    2. "son homologue espagnol, José Manuel Albares";
-    3. "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat".
-    """
-    text = state.text
-    nouns = None
-    for _s, _e, w in words_of(role.text):
-        if is_capitalised(w):
-            hit = matcher.match(w)
-            if hit and hit[0] == "country":
-                return hit[1].country
-            if hit and hit[0] == "demonym" and nouns is None:
-                nouns = hit[1].country
-            continue
-        d = matcher.demonym(w)
-        if d is not None and d.country:
-            return d.country
-    if SWISS_TITLE.search(role.text):
-        return "CH"
-    person = role.person
-    if person is not None:
-        m = HOMOLOGUE.search(text[max(0, person.start - 60) : person.start])
-        if m:
-            d = matcher.demonym(m.group(1))
-            if d is not None and d.country:
-                return d.country
-        m = COMING_FROM.match(text, person.end)
-        if m:
-            hit = matcher.match(m.group(1))
-            if hit:
-                return hit[1].country
-    return nouns
+
+def __getattr__(name: str) -> Any:
+    if name != "role_country":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _forward(name)

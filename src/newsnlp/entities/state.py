@@ -81,6 +81,9 @@ class RolePhrase:
         False for a former or future office ("l’ancien ministre").
     person : Candidate or None
         The person named next to it (see :func:`newsnlp.entities.roles.attach_roles`).
+    periphrasis : bool
+        True for a periphrasis ("le chef de la diplomatie française"): a title of the same
+        person is preferred as the role as written.
     """
 
     start: int
@@ -88,6 +91,7 @@ class RolePhrase:
     text: str
     sitting: bool
     person: Candidate | None = None
+    periphrasis: bool = False
 
 
 @dataclass(slots=True)

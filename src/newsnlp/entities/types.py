@@ -79,17 +79,29 @@ class Minister:
     role : str
         The title as written next to the name.
     country : str or None
-        ISO 3166-1 alpha-2 code of the government.
+        ISO 3166-1 alpha-2 code of the government; None when the text does not tell.
+    country_source : str or None
+        Where *country* comes from, strongest evidence first: ``"role"`` (the title names
+        it: "ministre saoudien des Affaires étrangères", "chef de la diplomatie émiratie"),
+        ``"phrase"`` (the government named in the same phrase: "le gouvernement sénégalais,
+        par la voix de son ministre …"), ``"homologue"`` ("son homologue espagnol, José
+        Manuel Albares"), ``"gazetteer"`` (a known office holder; reserved, no such
+        gazetteer ships yet), ``"home"`` (the article's home country: a dateline, or a
+        country the article is clearly about; or the ``default_country`` the caller gave),
+        None when *country* is None. Keep ``country_source != "home"`` to drop the guesses
+        that rest on the article as a whole.
 
     Examples
     --------
-    >>> Minister("Nasser Bourita", "ministre des Affaires étrangères", "MA").to_dict()["name"]
-    'Nasser Bourita'
+    >>> m = Minister("Nasser Bourita", "ministre des Affaires étrangères", "MA", "home")
+    >>> m.to_dict()
+    {'name': 'Nasser Bourita', 'role': 'ministre des Affaires étrangères', 'country': 'MA', 'country_source': 'home'}
     """
 
     name: str
     role: str
     country: str | None
+    country_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""

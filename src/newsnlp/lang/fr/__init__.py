@@ -7,6 +7,8 @@
 * the entity layer's grammar (:mod:`newsnlp.entities`): :mod:`newsnlp.lang.fr.tokens` (words
   as the rules read them), :mod:`newsnlp.lang.fr.press` (determiners, honorifics and titles
   stripped from names), :mod:`newsnlp.lang.fr.roles` (ministers' titles and portfolios),
+  :mod:`newsnlp.lang.fr.periphrases` ("le chef de la diplomatie française"),
+  :mod:`newsnlp.lang.fr.government` (the phrases that tell a minister's government, datelines),
   :mod:`newsnlp.lang.fr.institutions` (institution names), :mod:`newsnlp.lang.fr.places`
   (place names that are common words, foreign offices, "le Royaume").
 
@@ -18,7 +20,9 @@ from __future__ import annotations
 from newsnlp.lang.fr import (
     boilerplate,
     elision,
+    government,
     institutions,
+    periphrases,
     places,
     press,
     roles,
@@ -32,7 +36,9 @@ __all__ = [
     "FrenchDefaults",
     "boilerplate",
     "elision",
+    "government",
     "institutions",
+    "periphrases",
     "places",
     "press",
     "roles",
@@ -49,6 +55,8 @@ class FrenchDefaults:
     elision = elision
     press = press
     roles = roles
+    periphrases = periphrases
+    government = government
     institutions = institutions
     places = places
     tokens = tokens

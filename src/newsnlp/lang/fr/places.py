@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CITY_PREPOSITION_BEFORE",
     "COMMON_WORDS",
     "FOREIGN_ADJECTIVE",
     "FOREIGN_OF",
@@ -26,6 +27,7 @@ __all__ = [
     "LANGUAGE_CONTEXT",
     "LEADING_ARTICLE",
     "MONARCHIES",
+    "NATURAL_FEATURE_BEFORE",
 ]
 
 #: Folded forms that are French (or English) common words as well as place names. An
@@ -44,14 +46,27 @@ COMMON_WORDS: frozenset[str] = frozenset(
 #: One leading definite article (``le``, ``la``, ``les``, ``l’``), any case.
 LEADING_ARTICLE = re.compile(r"^(?:l’|(?:les|le|la)\s+)(?=\S)", re.IGNORECASE)
 
-# "le ministre français", "le président chinois", "son homologue espagnol": a foreign office.
+# "le ministre français", "le président chinois", "l’émir qatari": an office of another party
+# than the article's home country ("son homologue haïtien" is not: in Haitian press, the
+# counterpart of a foreign minister is Haitian).
 FOREIGN_ADJECTIVE = re.compile(
-    r"(?:[Pp]résidente?|[Mm]inistres?|[Hh]omologues?|[Ss]ecrétaire d’[ÉE]tat|[Pp]remier ministre|[Aa]mbassad(?:eur|rice)|[Cc]hef de l’[ÉE]tat|[Rr]oi|[Rr]eine)\s+([a-zéèêëàâîïôöûüç]+)"
+    r"(?=[PpMmSsAaCcRrÉéDdEe])"  # the first letters, for speed
+    r"(?:[Pp]résidente?|[Mm]inistres?|[Ss]ecrétaire d’[ÉE]tat|[Pp]remier ministre|[Aa]mbassad(?:eur|rice)|[Cc]hef de l’[ÉE]tat|[Rr]oi|[Rr]eine|[Éé]mir|[Pp]rince héritier|[Dd]élégation|[Ee]nvoyée?)\s+([a-zéèêëàâîïôöûüç]+)"
 )
 # "l’ambassadeur de Chine", "l’ambassadrice du Maroc", "venu spécialement de Rabat"
 FOREIGN_OF = re.compile(
-    r"(?:[Aa]mbassad(?:eur|rice)s?|venue?s?(?:\s+\w+)?)\s+(?:de la|de l’|du|des|de|d’)\s*([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"
+    r"(?=[AaDdEev])"  # the first letters, for speed
+    r"(?:[Aa]mbassad(?:eur|rice)s?|[Dd]élégations?|[Ee]nvoyée?s?|venue?s?(?:\s+\w+)?)\s+(?:de la|de l’|du|des|de|d’)\s*([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"
 )
+# A river, lake, mountain or gulf named like a country is not the country: "le fleuve Gambie",
+# "le lac Tchad", "le delta du Niger", "le golfe de Guinée" ("l’île Maurice" is the country).
+NATURAL_FEATURE_BEFORE = re.compile(
+    r"(?<![\w-])(?:fleuve|rivière|lac|mont|monts|massif|golfe|désert|bassin|delta|vallée|"
+    r"plateau|canal|baie|détroit|cours)\s+(?:(?:de la|de l’|de l'|du|des|de|d’|d')\s*)?$"
+)
+# "à" before a country name that takes an article names its city: "à Luxembourg", "à Koweït"
+# ("au Luxembourg" is the country).
+CITY_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])à\s+$")
 # Words before an adjective that make it a language, not a country: "en français", "l’arabe".
 LANGUAGE_CONTEXT = frozenset({"en", "le", "l’", "l'"})
 

@@ -25,6 +25,9 @@ from newsnlp._deprecation import moved
 
 __all__ = [
     "GENERIC_PLACE_HEADS",
+    "HONORIFIC",
+    "HONORIFICS",
+    "HONORIFIC_ABBREVIATIONS",
     "LEADING_DETERMINERS",
     "LOWER_WORDS_BEFORE_NAME",
     "NAME_PARTICLES",
@@ -45,20 +48,58 @@ LEADING_DETERMINERS = re.compile(
 # Articles stripped from the start of a person mention; "de", "du", "Le" may be particles of
 # the name ("de Montchalin", "Le Maire") and stay.
 PERSON_ARTICLES = re.compile(rf"^(?:l{A}|L{A}|(?:le|la|les|Les)\s+)")
-# Honorifics and functions stripped from the start of a person mention.
+# Honorifics, ranks and functions written before a person's name ("le prince", "cheikh", "le
+# Commandant", "le colonel-major"): stripped from a person mention, skipped between a title and
+# the name ("le ministre saoudien des Affaires étrangères, le prince Fayçal ben Farhane").
+# Lower case; a capital initial is accepted too ("Commandant", "Cheikh").
+HONORIFICS = frozenset(
+    """roi reine prince princesse émir sultan cheikh cheikha sheikh président présidente ministre
+    général générale colonel colonel-major lieutenant-colonel commandant capitaine amiral
+    maréchal pape cardinal imam ayatollah maître docteur professeur sayyed""".split()
+) | {
+    "général de division",
+    "général de brigade",
+    "général d’armée",
+    "général de corps d’armée",
+    "contre-amiral",
+    "vice-amiral",
+}
+# Abbreviated honorifics, written as is ("M. Dupont", "S.E. Nasser Bourita").
+HONORIFIC_ABBREVIATIONS = frozenset(
+    (*"M. MM. Mme Mmes Mlle Me Dr Pr Mgr S.M. SM S.E. Monsieur Madame".split(), "Sa Majesté")
+) | {"Mademoiselle", "Son Excellence"}
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_ARTICLE = rf"(?:(?:[Ll]e|[Ll]a|[Ll]{A}) ?)?"
+# Honorifics that are also first names when capitalised ("Cheikh Tidiane Gadio").
+_FIRST_NAMES = frozenset({"cheikh", "cheikha", "sheikh", "sayyed"})
+_CAPITALISED = frozenset(w[0].upper() + w[1:] for w in HONORIFICS - _FIRST_NAMES)
+#: One honorific (with its article: "le prince"), any case of its first letter.
+HONORIFIC = (
+    rf"(?:(?:{_alternation(HONORIFIC_ABBREVIATIONS)})"
+    rf"|{_ARTICLE}(?:{_alternation(HONORIFICS | _CAPITALISED)}))(?![\w-])"
+)
+# Honorifics and functions stripped from the start of a person mention. A capitalised one
+# only when a name of two words follows ("Commandant Ismaël Sombié" → "Ismaël Sombié"; not
+# "Président de la République"), and never one
+# that is also a first name ("Cheikh Diba", "Cheikh Tidiane Gadio" in Senegal).
 PERSON_PREFIXES = re.compile(
-    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr|Sa Majesté|S\.M\.|SM|Son Excellence|S\.E\.)\s+"
-    r"|(?:le |la |l’|l')?(?:roi|reine|prince|princesse|président|présidente|ministre|général|"
-    r"colonel|commandant|cheikh|émir|sultan|pape|cardinal|imam|maître|docteur|professeur)\s+)+"
+    rf"^(?:(?:(?:{_alternation(HONORIFIC_ABBREVIATIONS)})|{_ARTICLE}(?:{_alternation(HONORIFICS)}))"
+    rf"(?![\w-])\s+"
+    rf"|{_ARTICLE}(?:{_alternation(_CAPITALISED)})(?![\w-])\s+(?=[A-ZÀ-ÖØ-Þ]\S*\s+\S))+"
 )
 # Lower-case words before a capitalised one, particles excepted: titles, functions and generic
 # heads written before the name ("maréchal Serrano", "vicechancelier comte Nesselrode").
 LOWER_WORDS_BEFORE_NAME = re.compile(
-    r"(?:(?!(?:de|du|des|d’|d'|van|von|da|di|del|della|der|dos|ben|ibn|el|al|le|la)\s)[a-zà-öø-ÿ][\w’'.-]*\s+)+"
+    r"(?:(?!(?:de|du|des|d’|d'|van|von|da|di|del|della|der|dos|ben|bin|ibn|ould|el|al|le|la)\s)[a-zà-öø-ÿ][\w’'.-]*\s+)+"
 )
 # The start of a name: particles, then a capital.
 NAME_START = re.compile(
-    r"(?:(?:de|du|des|d’|d'|van|von|da|di|del|della|der|dos|ben|ibn|el|al|le|la)\s+)*[A-ZÀ-ÖØ-ÞŒ]"
+    r"(?:(?:de|du|des|d’|d'|van|von|da|di|del|della|der|dos|ben|bin|ibn|ould|el|al|le|la)\s+)*[A-ZÀ-ÖØ-ÞŒ]"
 )
 # Capitalised titles of office written before a body's name ("Haut-Commissaire des Nations
 # unies" → "Nations unies").
@@ -76,7 +117,7 @@ GENERIC_PLACE_HEADS = frozenset(
     plaine détroit canal cap col massif plateau presqu’île péninsule""".split()
 )
 # Particles of a person's name ("de Montchalin", "Ben Ali", "Ould Ghazouani").
-NAME_PARTICLES = frozenset({"de", "De", "du", "Du", "des", "Le", "La", "van", "Van", "von", "Von", "der", "El", "Al", "al", "el", "ben", "Ben", "Ould", "ould", "Abou", "Abu", "d’", "D’", "Mac", "Di", "Da", "da", "dos", "Dos", "Ibn", "ibn"})  # fmt: skip
+NAME_PARTICLES = frozenset({"de", "De", "du", "Du", "des", "Le", "La", "van", "Van", "von", "Von", "der", "El", "Al", "al", "el", "ben", "Ben", "bin", "Bin", "bint", "Bint", "ibn", "Ibn", "Ould", "ould", "Mint", "mint", "Ag", "Abou", "Abu", "d’", "D’", "Mac", "Di", "Da", "da", "dos", "Dos"})  # fmt: skip
 
 # Capitalised words that are never a named entity on their own (role words, common nouns
 # that the model often tags after a capital): checked after the gazetteers.

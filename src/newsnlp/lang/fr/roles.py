@@ -1,14 +1,22 @@
 """French grammar of ministers' titles and role phrases, as the entity layer reads them.
 
 Language data kept apart from the algorithm (as spaCy keeps ``spacy/lang/fr/``). A role phrase
-is a title ("ministre", "Premier ministre", "secrétaire d’État") and the portfolio written after
-it ("des Affaires étrangères, de la Coopération africaine et des Marocains résidant à
-l’étranger"); the person is the name written right before or after it.
+is a title ("ministre", "Premier ministre", "secrétaire d’État", "cheffe du gouvernement",
+"chef du Département fédéral") and the portfolio written after it ("des Affaires étrangères, de
+la Coopération africaine et des Marocains résidant à l’étranger"); the person is the name
+written right before or after it, honorifics and ranks between them skipped ("…, le prince
+Fayçal ben Farhane"). Periphrases ("le chef de la diplomatie française") are in
+:mod:`newsnlp.lang.fr.periphrases`, the phrases that tell a minister's government in
+:mod:`newsnlp.lang.fr.government`.
 
 Examples
 --------
 >>> MINISTER_TITLE.search("le ministre délégué chargé du Budget").group()
 'ministre délégué'
+>>> MINISTER_TITLE.search("la cheffe du gouvernement").group()
+'cheffe du gouvernement'
+>>> MINISTER_TITLE.search("le ministre-conseiller de l’ambassade") is None
+True
 >>> bool(NOT_SITTING.search("l’ancien ")), "estime" in ROLE_STOPWORDS
 (True, True)
 """
@@ -17,40 +25,90 @@ from __future__ import annotations
 
 import re
 
+from newsnlp.lang.fr.government import COMING_FROM, HOMOLOGUE
+from newsnlp.lang.fr.press import HONORIFIC, NAME_PARTICLES
+
 __all__ = [
     "ARTICLE_BEFORE_TITLE",
     "BARE_TITLES",
     "COMING_FROM",
+    "FORMER_AFTER",
+    "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
     "MINISTER_TITLE",
     "NAME_AFTER_TITLE",
+    "NEW_PHRASE_AFTER_AND",
+    "NOT_A_TITLE_BEFORE",
     "NOT_MINISTER_TITLES",
     "NOT_SITTING",
+    "PORTFOLIO",
     "PORTFOLIO_START",
     "ROLE_CONTINUATION",
+    "ROLE_ENDS",
     "ROLE_FUNCTION_WORDS",
     "ROLE_STOPWORDS",
     "SEP_AFTER",
     "SEP_BEFORE",
     "SWISS_TITLE",
     "TITLES_JOINED",
+    "TITLE_NEEDS_COUNTRY",
 ]
 
 A = "[’']"  # apostrophe, typographic or straight
+_SP = "[ \u00a0]"  # a space inside a line
 
-# A minister's title, as written before or after the name.
+# A minister's title, as written before or after the name: heads of government (of a country
+# or of a federated state: "premier ministre du Québec", "ministre-président flamand"),
+# ministers, ministres d’État, délégués, secrétaires d’État, the US secretaries ("secrétaire
+# américain au Trésor"), Swiss federal councillors and department heads ("chef du DFAE"),
+# feminine forms included.
 MINISTER_TITLE = re.compile(
-    rf"(?<![\w-])(?:(?:vice-|Vice-)?(?:[Pp]remier|[Pp]remière) ministre|[Mm]inistres? d{A}[ÉE]tat"
-    rf"|[Mm]inistres?(?: délégué(?:e)?s?| déléguée?s?)?|[Ss]ecrétaires? d{A}[ÉE]tat"
-    rf"|[Cc]hef du [Gg]ouvernement|[Cc]hef(?:fe)? de l{A}[Ee]xécutif"
-    rf"|[Pp]résident(?:e)? du [Gg]ouvernement|[Cc]onseill(?:er|ère) fédéral(?:e)?"
-    rf"|[Gg]arde des [Ss]ceaux|[Cc]hef(?:fe)? du [Dd]épartement)(?![\w-])"
+    rf"(?=[VvPpMmSsCcGg])(?<![\w-])(?:"  # the first letters, for speed
+    rf"(?:[Vv]ice-)?(?:[Pp]remiers?|[Pp]remières?) [Mm]inistres?"
+    rf"|[Mm]inistres?-[Pp]résident(?:e|s|es)?"
+    rf"|[Mm]inistres? d{A}[ÉE]tat"
+    rf"|[Mm]inistres?(?: délégué(?:e|s|es)?)?"
+    rf"|[Ss]ecrétaires? d{A}[ÉE]tat"
+    rf"|[Ss]ecrétaires?(?= (?:[a-zé]+ )?(?:à la|à l{A}|au|aux) [A-ZÀ-Ý])"
+    rf"|[Cc]hef(?:fe)?s? du [Gg]ouvernement|[Cc]hef(?:fe)? de l{A}[Ee]xécutif"
+    rf"|(?:[Vv]ice-)?[Pp]résident(?:e)? du [Gg]ouvernement"
+    rf"|[Pp]résident(?:e)? du [Cc]onseil(?= (?:des ministres )?[a-zé]+)"
+    rf"|[Cc]onseill(?:er|ère) fédéral(?:e)?"
+    rf"|[Gg]arde des [Ss]ceaux"
+    rf"|[Cc]hef(?:fe)? du (?:[Dd]épartement|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
+    rf")(?![\w-])"
+)
+# Titles that need a country in the role to be a government office: "président du Conseil
+# italien" is the Italian head of government, "président du Conseil national" is not.
+TITLE_NEEDS_COUNTRY = re.compile(r"[Pp]résident(?:e)? du [Cc]onseil")
+# Heads of government (not their deputies): one per government.
+HEAD_OF_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?:(?:[Pp]remier|[Pp]remière) [Mm]inistre|[Cc]hef(?:fe)? du [Gg]ouvernement"
+    r"|[Pp]résident(?:e)? du [Gg]ouvernement|[Mm]inistre-[Pp]résident(?:e)?)"
+)
+# The first portfolio of a minister ("ministre des Affaires étrangères, de …" → "Affaires
+# étrangères"): one holder per government.
+PORTFOLIO = re.compile(
+    rf"(?<![\w-])[Mm]inistre(?: d{A}[ÉE]tat)?(?:,? [Mm]inistre)? (?:de la |de l{A}|du |des |d{A})"
+    rf"([A-ZÀ-Ý][\w’'-]*(?: [a-zà-ÿ][\w’'-]*)?)"
 )
 # Words before a title that make it a former or future office ("l’ancien ministre").
-NOT_SITTING = re.compile(r"(?:ancien(?:ne)?s?|ex-?|futur(?:e)?s?|feu|défunt(?:e)?)\s*$", re.I)
-# Titles that contain "ministre"/"secrétaire" but are not ministers.
+NOT_SITTING = re.compile(
+    r"(?:ancien(?:ne)?s?|ex-?|futur(?:e)?s?|feu|défunt(?:e)?|éphémère)\s*$", re.I
+)
+# Words ending a role phrase that make it a former office ("le Premier ministre de l’époque").
+FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
+# Words before a title that make it part of a body's name ("le Conseil des ministres").
+NOT_A_TITLE_BEFORE = re.compile(
+    r"(?:[Cc]onseils?|[Cc]onférences?|[Rr]éunions?|[Cc]omités?|[Cc]ollège) (?:des|de) $"
+)
+# Titles that contain "ministre"/"secrétaire" but are not ministers: checked at the title
+# ("ministre plénipotentiaire", "secrétaire d’État adjoint"); "ministre-conseiller",
+# "sous-secrétaire" and "secrétaire général" are not titles at all.
 NOT_MINISTER_TITLES = re.compile(
-    r"ministre-conseill|ministre plénipotentiaire|secrétaire général", re.I
+    rf"ministre-conseill|ministres? plénipotentiaires?|secrétaire général"
+    rf"|secrétaires? d{A}[ÉE]tat (?:[a-zé]+ )?adjointe?s?",
+    re.I,
 )
 # Connectors between a portfolio's parts: "des Affaires étrangères, de la Coopération africaine
 # et des Marocains résidant à l’étranger", "délégué auprès de la ministre …, chargé du Budget".
@@ -68,6 +126,12 @@ ROLE_STOPWORDS = frozenset(
     doit doivent va vont vient a-t-il a-t-elle estime juge rappelle rappelé souligné annoncé
     déclaré affirmé indiqué précisé présenté reçu salué plaide entend devrait pourrait""".split()
 )
+# Words that end a role phrase but may be part of a body's name: possessives, pronouns,
+# indefinite articles ("le ministre et son homologue", "en Conseil des ministres un projet").
+ROLE_ENDS = ROLE_STOPWORDS | frozenset(
+    """son sa ses leur leurs notre nos il elle ils elles ce cette ces un une où
+    aujourd’hui demain désormais également aussi encore""".split()
+)
 # Lower-case words that continue a portfolio before its next capitalised word.
 ROLE_FUNCTION_WORDS = frozenset(
     "de des du d’ d' la le les l’ l' et à au aux auprès chargé chargée chargés chargées délégué déléguée délégués avec en".split()
@@ -76,14 +140,25 @@ ROLE_FUNCTION_WORDS = frozenset(
 ROLE_CONTINUATION = re.compile(
     r"(?:de la|de l’|de l'|du|des|de|d’|d'|et de|et du|et des|chargée?s?|déléguée?s?|porte-parole|en charge)(?![\w’'])"
 )
-# Between two titles of one person: "vice-Premier ministre et ministre des Affaires étrangères".
-TITLES_JOINED = re.compile(r"\s+et\s+")
-# A person named right after a title: "le Premier ministre Bart De Wever".
+# "et" and an article start another noun phrase, not a portfolio part ("le ministre de
+# l’Intérieur et le chef de la diplomatie"), except after "entre" ("l’Égalité entre les femmes
+# et les hommes").
+NEW_PHRASE_AFTER_AND = re.compile(rf"\s*(?:les?|la|l{A})(?![\w’'])")
+# Between two titles of one person: "vice-Premier ministre et ministre des Affaires
+# étrangères", "ministre d’État, ministre de l’Agriculture", "Premier ministre, chef du
+# gouvernement".
+TITLES_JOINED = re.compile(r"\s*,?\s+et\s+|\s*,\s*")
+# A person named right after a title: "le Premier ministre Bart De Wever", "la ministre danoise
+# du Numérique, Caroline Stage Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani".
+_PARTICLE = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
+_CAP_WORD = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]+"
 NAME_AFTER_TITLE = re.compile(
-    r"[ \u00a0]+([A-ZÀ-ÖØ-ÞŒ][\w’'-]+(?:[ \u00a0]+(?:(?:de|De|Le|La|van|Van|von|Von|El|Al|Ben|ben|da|Da|di|Di|du|Du|Mac)[ \u00a0]+)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]+){1,3})"
+    rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*(?!{HONORIFIC}{_SP})"
+    rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{1,4}})"
 )
-# Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit").
-SEP_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
+# Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
+# "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié").
+SEP_AFTER = re.compile(rf"{_SP}*,?{_SP}*(?:{HONORIFIC}{_SP}+)*")
 # Between a name and the role phrase after it ("Nasser Bourita, ministre de …", "X, le nouveau
 # ministre de …").
 SEP_BEFORE = re.compile(
@@ -99,18 +174,17 @@ BARE_TITLES = frozenset(
     {
         "ministre",
         "premier ministre",
+        "première ministre",
         "vice-premier ministre",
         "conseiller fédéral",
         "conseillère fédérale",
         "secrétaire d’état",
         "chef du gouvernement",
+        "cheffe du gouvernement",
+        "ministre d’état",
     }
 )
 # Titles of the Swiss federal government.
-SWISS_TITLE = re.compile(r"[Cc]onseill(?:er|ère) fédéral|[Dd]épartement fédéral")
-# "son homologue espagnol, José Manuel Albares": the adjective gives the minister's country.
-HOMOLOGUE = re.compile(r"homologues?\s+(\w+)\s*,?\s*$")
-# "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat": the place gives the country.
-COMING_FROM = re.compile(
-    r"\s*,\s*(?:venue?s?|arrivée?s?|dépêchée?s?)(?:\s+\w+)?\s+(?:de|d’|du|depuis)\s+([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"
+SWISS_TITLE = re.compile(
+    r"[Cc]onseill(?:er|ère) fédéral|[Dd]épartement fédéral|(?<!\w)(?:DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)(?!\w)"
 )
