@@ -48,6 +48,8 @@ _SENTENCE_END = frozenset('.!?…»"”):;')
 _STRONG_END = frozenset(".!?…")
 _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[\s’]+")
+_NON_SPACE = re.compile(r"\S+")
+_FIRST_WORD = re.compile(r"[^\s’]*")
 
 
 def word_count(line: str) -> int:
@@ -66,20 +68,25 @@ def is_body(line: str) -> bool:
 
 
 def split_teaser(line: str) -> Teaser:
-    """Split "TitleLede…|" into title and lede, at the most plausible glue point."""
+    """Split "TitleLede…|" into title and lede, at the most plausible glue point.
+
+    Linear in the length of *line*: each glue point is looked at once, with the number of words
+    before it read from the position of the second word, and the word after it matched in place.
+    """
     text = line.rstrip(" \t|\u00a0\u202f")
-    points = [m.start() for m in _GLUE.finditer(text) if m.start() > 0]
+    words = _NON_SPACE.finditer(text)
+    next(words, None)
+    second = next(words, None)  # a glue point after its start leaves >= 2 words on the left
     best = None
-    for pos in points:
-        left = text[:pos]
-        if word_count(left) < 2:
-            continue
-        first = _WORD_SPLIT.split(text[pos:], maxsplit=1)[0].lower()
-        if first in fr.LEDE_STARTERS:
-            best = pos
-            break
-        if best is None:
-            best = pos
+    if second is not None:
+        for glue in _GLUE.finditer(text, second.start() + 1):
+            pos = glue.start()
+            first = _FIRST_WORD.match(text, pos)
+            if first is not None and first.group().lower() in fr.LEDE_STARTERS:
+                best = pos
+                break
+            if best is None:
+                best = pos
     if best is None:
         return Teaser(title=text, lede=None)
     return Teaser(title=text[:best].rstrip(), lede=text[best:].strip())
