@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 import time
 import unicodedata
 from collections import Counter
@@ -83,6 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
     args = parser.parse_args(argv)
 
+    bodies = args.data / "orangesum-fr" / "orangesum_articles.jsonl.gz"
+    if not bodies.is_file():
+        print(
+            f"bench_clean: evaluation data not found: {bodies} "
+            "(pass --data DIR, the folder holding orangesum-fr/)",
+            file=sys.stderr,
+        )
+        return 2
     texts = _load_bodies(args.data, args.limit)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(
