@@ -13,6 +13,8 @@ Cleaning of the whole pages (line P/R/F1, exact pages), as printed by the script
 * fitted on all, newsnlp-dev2: P=1.0 R=1.0 F1=1.0 exact=8/8
 * leave-one-article-out, newsnlp-dev: P=1.0 R=1.0 F1=1.0 exact=12/12
 * leave-one-article-out, newsnlp-dev2: P=1.0 R=1.0 F1=1.0 exact=8/8
+* leave-one-style-out, newsnlp-dev: P=1.0 R=1.0 F1=1.0 exact=12/12
+* leave-one-style-out, newsnlp-dev2: P=1.0 R=1.0 F1=1.0 exact=8/8
 """
 
 MODEL = {
