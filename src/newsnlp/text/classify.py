@@ -86,13 +86,46 @@ class Classification:
     title: str | None
 
 
+class _Cache:
+    """What one page's rounds compute once: by line text, by feature vector (pages repeat lines,
+    and a line comes back in every round)."""
+
+    def __init__(self, model: LineModel) -> None:
+        self.model = model
+        self.lines: dict[str, list] = {}
+        self.first: dict[tuple[float, ...], float] = {}
+        self.scores: dict[tuple[float, ...], tuple[float, tuple[tuple[str, float], ...]]] = {}
+        self.reasons: dict[tuple[str, tuple[float, ...]], str] = {}
+
+    def first_pass(self, values: tuple[float, ...]) -> float:
+        found = self.first.get(values)
+        if found is None:
+            found = self.first[values] = self.model.first_pass(values)
+        return found
+
+    def score(self, vector: tuple[float, ...]) -> tuple[float, tuple[tuple[str, float], ...]]:
+        found = self.scores.get(vector)
+        if found is None:
+            model = self.model
+            found = self.scores[vector] = (model.probability(vector), model.contributions(vector))
+        return found
+
+    def reason(self, text: str, vector: tuple[float, ...]) -> str:
+        key = (text, vector)
+        found = self.reasons.get(key)
+        if found is None:
+            found = self.reasons[key] = _reason(text, self.score(vector)[1])
+        return found
+
+
 class _Round:
     """One round of the passes over *texts* (mutable working state)."""
 
-    def __init__(self, texts: list[str], model: LineModel, cache: dict[str, list]):
+    def __init__(self, texts: list[str], model: LineModel, cache: _Cache):
         n = len(texts)
         self.texts, self.model, self.cache = texts, model, cache
-        self.info = [cache.get(t) or _info(t, cache) for t in texts]  # [words, body, features]
+        lines = cache.lines
+        self.info = [lines.get(t) or _info(t, lines) for t in texts]  # see _info
         self.words = [info[0] for info in self.info]
         self.body = [info[1] for info in self.info]
         self.reasons: list[str | None] = [None] * n
@@ -101,7 +134,7 @@ class _Round:
         self.vectors: list[tuple[float, ...] | None] = [None] * n
         self.scored = [False] * n  # removed by the scorer (not by the page's structure)
         self.span = (n, n)  # first and last anchor paragraphs
-        self.contributions: list[tuple[tuple[str, float], ...] | None] = [None] * n
+        self.contributions: list[tuple[tuple[str, float], ...]] = [()] * n
 
     def structure(self, site: Container[str] | None) -> None:
         """Pass 1: what a line is by its shape alone (cached per text: the same in every round)."""
@@ -142,7 +175,7 @@ class _Round:
                 if info[2] is None:
                     info[2] = line_features(text)
                 base[i] = (*info[2], float(i > last))
-                prior[i] = model.first_pass(base[i])
+                prior[i] = self.cache.first_pass(base[i])
         for i, values in enumerate(base):
             if values is None:
                 continue
@@ -150,10 +183,10 @@ class _Round:
             if i > top:
                 around = min(prior[i - 1], prior[i + 1] if i + 1 < n else 0.0)
             vector = (*values, around, float(counts[texts[i]] > 1))
-            self.vectors[i], self.scores[i] = vector, model.probability(vector)
+            self.vectors[i] = vector
+            self.scores[i], self.contributions[i] = self.cache.score(vector)
             if self.scores[i] >= model.threshold:
-                self.contributions[i] = model.contributions(vector)
-                self.reasons[i] = _reason(texts[i], self.contributions[i])
+                self.reasons[i] = self.cache.reason(texts[i], vector)
                 self.scored[i] = True
 
     def related_blocks(self) -> None:
@@ -219,7 +252,7 @@ class _Round:
         reason, vector = self.reasons[k], self.vectors[k]
         if vector is None:
             return LineDecision(line, self.texts[k], kept, reason)  # type: ignore[arg-type]
-        contributions = self.contributions[k] or self.model.contributions(vector)
+        contributions = self.contributions[k]
         score = round(self.scores[k], 4)  # type: ignore[arg-type]
         return LineDecision(line, self.texts[k], kept, reason, score, contributions)  # type: ignore[arg-type]
 
@@ -288,7 +321,7 @@ def _reason(text: str, contributions: tuple[tuple[str, float], ...]) -> str:
     return best
 
 
-def _run(texts: list[str], model: LineModel, site, cache) -> _Round:
+def _run(texts: list[str], model: LineModel, site, cache: _Cache) -> _Round:
     state = _Round(texts, model, cache)
     state.structure(site)
     state.score()
@@ -334,7 +367,7 @@ def classify_lines(
     active = [i for i, text in enumerate(lines) if text]
     removed: dict[int, LineDecision] = {}
     teasers: dict[int, Teaser] = {}
-    cache: dict[str, list] = {}
+    cache = _Cache(model)
     for _ in range(MAX_ROUNDS):
         state = _run([lines[i] for i in active], model, site, cache)
         gone = [k for k, reason in enumerate(state.reasons) if reason is not None]
@@ -368,7 +401,8 @@ def first_round(
         the scorer does not read).
     """
     active = [i for i, text in enumerate(lines) if text]
-    state = _run([lines[i] for i in active], model or default_model(), None, {})
+    model = model or default_model()
+    state = _run([lines[i] for i in active], model, None, _Cache(model))
     return [(i, state.reasons[k], state.vectors[k]) for k, i in enumerate(active)]
 
 

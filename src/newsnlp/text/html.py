@@ -44,7 +44,7 @@ from newsnlp.checks import ensure_text
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.html import HtmlElement
 
-__all__ = ["HtmlContent", "extract_html", "looks_like_html"]
+__all__ = ["MAX_ELEMENTS", "HtmlContent", "extract_html", "looks_like_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,10 @@ _INSTALL_HINT = (
     "extracting articles from HTML needs the optional dependency trafilatura: "
     'pip install "newsnlp[html]"'
 )
+
+#: Elements of a page beyond which trafilatura is not run (it takes about 80 µs per element):
+#: the page's visible text is read instead, with a warning. News pages have a few thousand.
+MAX_ELEMENTS = 15_000
 
 # --------------------------------------------------------------------------- detection
 _BLOCK_TAGS = (
@@ -264,6 +268,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
     fragment that trafilatura does not recognise as an article (e.g. a single ``<p>``) falls
     back to its visible text.
 
+    Time is linear in the page and bounded: a page lxml cannot hold (nested deeper than 2,048
+    levels) or with more than :data:`MAX_ELEMENTS` elements is read as a stream of tags
+    (:func:`newsnlp.text.htmltext.visible_text`), without article detection; the result's
+    :attr:`~HtmlContent.warning` says so, and a warning is logged.
+
     Parameters
     ----------
     html : str
@@ -314,6 +323,16 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
 
     html = _CONTROL.sub("", html)  # C0 controls are not XML characters: lxml refuses them
     tree, problem = _parse(html)
+    if tree is not None:
+        elements = int(tree.xpath("count(//*)"))
+        if elements > MAX_ELEMENTS:
+            tree, problem = (
+                None,
+                (
+                    f"the page has {elements} elements, more than the {MAX_ELEMENTS} article "
+                    "detection reads in bounded time"
+                ),
+            )
     if tree is None:
         return _degraded(html, url, problem)
     wrapped, metadata = _wrap_loose_text(tree), _metadata_lines(tree)
