@@ -230,19 +230,24 @@ class _Round:
         return following == "teaser" and self.words[i] <= 8 and not self.body[i]
 
     def rubrics(self) -> None:
-        """Pass 4: rubric labels above the title. The candidates are the lines before the first
-        body paragraph that are kept or scored furniture without any evidence naming a reason
-        (a short title is short, which is all the scorer saw): the last candidate is the title,
-        kept; a rubric name, a breadcrumb, or a short label before it is a rubric."""
+        """Pass 4: rubric labels around the title. The candidates are the lines before the first
+        body paragraph that are kept, or scored furniture without any evidence naming a reason
+        (a short title is short, which is all the scorer saw). The title is the last candidate
+        that is neither a rubric name, a breadcrumb nor a short label (else the last that is not
+        a rubric): kept. Rubric names, breadcrumbs and short labels around it are rubrics."""
         first, _ = self.body_span()
         header = [i for i in range(first) if self.reasons[i] in (None, GENERIC)]
-        for k, i in enumerate(header):
-            text = self.texts[i]
-            label = k < len(header) - 1 and is_short_label(text)
-            if label or is_section_name(text) or is_breadcrumb(text):
+        rubric = {
+            i for i in header if is_section_name(self.texts[i]) or is_breadcrumb(self.texts[i])
+        }
+        named = [i for i in header if i not in rubric]
+        titles = [i for i in named if not is_short_label(self.texts[i])]
+        title = titles[-1] if titles else named[-1] if named else None
+        for i in header:
+            if i == title:
+                self.reasons[i], self.scored[i] = None, False
+            elif i in rubric or is_short_label(self.texts[i]):
                 self.reasons[i], self.scored[i] = "section", False
-            elif k == len(header) - 1 and self.reasons[i] == GENERIC:
-                self.reasons[i], self.scored[i] = None, False  # the title
         for i in range(first):  # a rubric the scorer removed is reported as a rubric
             if self.scored[i] and (is_section_name(self.texts[i]) or is_breadcrumb(self.texts[i])):
                 self.reasons[i], self.scored[i] = "section", False

@@ -60,7 +60,7 @@ LINE_FEATURES: tuple[str, ...] = (
     "self_reference",  # the page speaks of itself ("cet article", "ce site", "notre newsletter")
     "date_share",  # share of its characters that are dates and times
     "mostly_date",  # dates and times are most of it ("Le 19/05/2025 à 10h41")
-    "published",  # a short line, a publishing verb before a date ("Publié le …", "Mis à jour à …")
+    "published",  # a short line, mostly dates, a publishing verb before them ("Publié le …")
     "duration",  # a short line with a duration ("Lecture : 4 min", "3 minutes de lecture")
     "byline",  # "Par" followed by names
     "copyright_sign",  # "©", "(c)"
@@ -107,6 +107,7 @@ _TAIL_MARKS = (". ", "! ", "? ", "… ", "» ", "(")
 _NO_TAIL_MARK = frozenset(".!?…»()")
 _PHOTO = frozenset({"photo", "photos", "crédit", "crédits"})
 _METADATA_WORDS = 16  # a publication stamp is at most this long
+_STAMP_SHARE = 0.2  # and its dates are at least this share of it
 _DURATION_WORDS = 8  # a reading-time line is at most this long
 _FINITE_ENDINGS = ("ait", "aient", "èrent", "eront", "erait")
 _ICONS = frozenset({"So", "Sk", "Sm", "Co", "Cn"})
@@ -244,7 +245,7 @@ def line_features(line: str) -> tuple[float, ...]:
         float(itself),
         share,
         float(share >= 0.5),
-        float(published and n <= _METADATA_WORDS),
+        float(published and n <= _METADATA_WORDS and share >= _STAMP_SHARE),
         float(digit and n <= _DURATION_WORDS and _DURATION.search(line) is not None),
         float(lower[:1] in (["par"], ["by"]) and _byline(words)),
         float("©" in line or "(c)" in line or "(C)" in line),
