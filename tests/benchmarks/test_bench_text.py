@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("bench", ["bench_clean", "bench_html", "bench_lang"])
+@pytest.mark.parametrize("bench", ["bench_clean", "bench_html", "bench_lang", "bench_boilerplate"])
 def test_missing_data_is_one_line_and_exit_2(bench, tmp_path):
     proc = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / f"{bench}.py"), "--data", str(tmp_path)],
