@@ -237,20 +237,26 @@ class _Round:
         a rubric): kept. Rubric names, breadcrumbs and short labels around it are rubrics."""
         first, _ = self.body_span()
         header = [i for i in range(first) if self.reasons[i] in (None, GENERIC)]
-        rubric = {
-            i for i in header if is_section_name(self.texts[i]) or is_breadcrumb(self.texts[i])
-        }
+        rubric = {i for i in header if self._rubric(i)[0]}
         named = [i for i in header if i not in rubric]
-        titles = [i for i in named if not is_short_label(self.texts[i])]
+        titles = [i for i in named if not self._rubric(i)[1]]
         title = titles[-1] if titles else named[-1] if named else None
         for i in header:
             if i == title:
                 self.reasons[i], self.scored[i] = None, False
-            elif i in rubric or is_short_label(self.texts[i]):
+            elif i in rubric or self._rubric(i)[1]:
                 self.reasons[i], self.scored[i] = "section", False
         for i in range(first):  # a rubric the scorer removed is reported as a rubric
-            if self.scored[i] and (is_section_name(self.texts[i]) or is_breadcrumb(self.texts[i])):
+            if self.scored[i] and self._rubric(i)[0]:
                 self.reasons[i], self.scored[i] = "section", False
+
+    def _rubric(self, i: int) -> tuple[bool, bool]:
+        """(a rubric name or breadcrumb, a short label) for line *i*, cached by text."""
+        info = self.info[i]
+        if info[5] is None:
+            text = self.texts[i]
+            info[5] = (is_section_name(text) or is_breadcrumb(text), is_short_label(text))
+        return info[5]
 
     def decision(self, k: int, line: int, *, kept: bool) -> LineDecision:
         """The :class:`LineDecision` of line *k* of this round (*line*: its index in the page)."""
@@ -290,10 +296,10 @@ def _scored(text: str, words: int) -> bool:
 
 def _info(text: str, cache: dict[str, list]) -> list:
     """What the passes read of a line more than once: [word count, body paragraph, features
-    (filled when scored), shape (filled by pass 1), related header]."""
+    (filled when scored), shape (filled by pass 1), related header, rubric (filled by pass 4)]."""
     words = word_count(text)
     header = len(text) <= MAX_BOILERPLATE_CHARS and fr.RELATED_HEADER.fullmatch(text) is not None
-    info = cache[text] = [words, is_body(text, words=words), None, None, header]
+    info = cache[text] = [words, is_body(text, words=words), None, None, header, None]
     return info
 
 
