@@ -199,3 +199,26 @@ def test_any_pages_fit_and_round_trip(pages):
     for text in pages:
         out = clean(text, boilerplate=bp) if bp.pages else clean(text)
         out.encode("utf-8")
+
+
+def test_fit_memory_is_bounded_by_min_share_not_by_the_corpus():
+    """Lossy counting: 10,000 pages of unique paragraphs do not stay in memory."""
+    import tracemalloc
+
+    filler = "x" * 300
+
+    def word(k: int) -> str:  # digits are masked in line keys: make lines unique with letters
+        return "".join("abcdefghij"[int(d)] for d in str(k))
+
+    def pages():
+        for k in range(10_000):
+            yield f"Publicité\nParagraphe {word(k)} {filler} fin.\nAutre {word(k)} {filler}"
+
+    tracemalloc.start()
+    try:
+        bp = Boilerplate(min_pages=5, min_share=0.1).fit(pages())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "Publicité" in bp and len(bp) == 1 and bp.pages == 10_000
+    assert peak < 5_000_000  # the 20,000 unique lines held at once would take over 10 MB

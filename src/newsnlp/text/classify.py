@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from newsnlp.checks import ensure_text
 from newsnlp.lang.fr import boilerplate as fr
 from newsnlp.text.features import FEATURE_REASONS, line_features, page_word_reason
 from newsnlp.text.linemodel import LineModel, default_model
@@ -41,6 +42,7 @@ from newsnlp.text.lines import (
     split_teaser,
     word_count,
 )
+from newsnlp.text.normalize import normalize_text
 from newsnlp.text.results import LineDecision, Teaser
 
 __all__ = [
@@ -396,6 +398,24 @@ def classify_lines(
     title, kept = _kept(state, active, page_title)
     decisions = tuple(sorted([*removed.values(), *kept], key=lambda d: d.line))
     return Classification(decisions, tuple(teasers[i] for i in sorted(teasers)), title)
+
+
+def line_reason(line: str) -> str | None:
+    """The reason one line standing alone is removed for, or ``None`` if it is kept.
+
+    A page is more than its lines (position, neighbours, related blocks decide too): use
+    :func:`newsnlp.explain_cleaning` on the page. This is the one-line view that the former
+    ``newsnlp.text.lines.rule_reason`` gave.
+
+    Examples
+    --------
+    >>> line_reason("Temps de lecture : 3 minutes"), line_reason("Le Sénat adopte le budget.")
+    ('reading-time', None)
+    """
+    text = normalize_text(ensure_text(line, name="line"))
+    decisions = classify_lines(text.split("\n")).decisions
+    removed = [d.reason for d in decisions if not d.kept]
+    return removed[0] if removed else None
 
 
 def first_round(

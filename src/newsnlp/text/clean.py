@@ -5,10 +5,13 @@
 and the related-article teasers found on the page.
 
 The cleaning is line-based: every line is first normalised (:func:`newsnlp.text.normalize.normalize_text`),
-then classified by the French boilerplate rules of :mod:`newsnlp.lang.fr.boilerplate` and the
-line features of :mod:`newsnlp.text.lines`. Rules look at
-one line and, for rubric labels above the title, at whether the line stands before the first body
-paragraph; so ``clean(clean(x)) == clean(x)`` and text that is already clean comes back unchanged.
+then classified (:func:`newsnlp.text.classify.classify_lines`): the page's structure decides
+teasers, related links and blocks, rubrics and duplicates; every other short line is scored from
+its features (:mod:`newsnlp.text.features`) by weights fitted on annotated pages
+(:mod:`newsnlp.text.linemodel`), and :func:`explain_cleaning` shows which features decided.
+Optionally, the lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`) go too.
+The passes run again on the kept lines until nothing changes, so ``clean(clean(x)) == clean(x)``
+and text that is already clean comes back unchanged.
 """
 
 from __future__ import annotations
@@ -99,9 +102,12 @@ def _check_boilerplate(boilerplate: object) -> Boilerplate | None:
 def clean(text: str, *, boilerplate: Boilerplate | None = None) -> str:
     """Clean scraped French news text into the article's own lines.
 
-    Removes reading-time lines, rubric labels, bylines and dates, "Lire aussi" links and
-    related-article blocks, teaser lines (a title glued to its lede, ending in ``…|``), share /
-    subscribe / comment prompts, copyright, credit, cookie and advertising lines. Normalises
+    Removes page furniture: reading-time lines, rubric labels, bylines and dates, "Lire aussi"
+    links and related-article blocks, teaser lines (a title glued to its lede, ending in
+    ``…|``), share / subscribe / comment prompts, tags, photo captions and credits, copyright and
+    advertising lines — recognised by their features, not by a list of phrases, and with
+    *boilerplate* the lines the site repeats on its other pages. Time is linear in the text.
+    Normalises
     characters: mojibake repaired, Unicode NFC, apostrophes unified to ``’``, runs of spaces
     collapsed (French no-break spaces kept), lines stripped, empty lines dropped.
 

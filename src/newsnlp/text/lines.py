@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from newsnlp._deprecation import moved
 from newsnlp.lang.fr import boilerplate as fr
 from newsnlp.text.results import Teaser
 
@@ -144,3 +145,8 @@ def is_breadcrumb(line: str) -> bool:
         return False
     parts = _CRUMB.split(line)
     return len(parts) >= 3 and all(0 < word_count(p) <= 4 for p in parts)
+
+
+# ``rule_reason`` (a line's reason from the phrase rules, which are gone) is now the one-line
+# view of the classifier, for one release.
+__getattr__ = moved(__name__, "newsnlp.text.classify", names={"rule_reason": "line_reason"})

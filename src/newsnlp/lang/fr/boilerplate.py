@@ -79,3 +79,14 @@ LEDE_STARTERS = frozenset(
     aujourd cinquante dix vingt trente cent mille certains certaines chaque nouvelle nouveau
     officiellement désormais""".split()
 )
+
+
+def __getattr__(name: str) -> object:
+    if name == "LINE_RULES":
+        raise AttributeError(
+            "newsnlp.lang.fr.boilerplate.LINE_RULES was removed: lines are no longer matched "
+            "against phrases but scored from their features (newsnlp.text.features, word classes "
+            "in newsnlp.lang.fr.page_words); newsnlp.text.classify.line_reason(line) gives a "
+            "line's reason"
+        )
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
