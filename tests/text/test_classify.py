@@ -121,3 +121,18 @@ def test_first_round_gives_the_fitting_rows():
     assert [i for i, _, _ in rows] == [0, 2, 3, 4, 5]
     assert rows[1][1] == "share" and len(rows[1][2]) == len(FEATURES)
     assert rows[2][2] is None  # a full paragraph: not scored
+
+
+def test_unknown_header_before_headlines_after_the_article_opens_a_related_block():
+    headlines = [
+        "La grève des contrôleurs reconduite jusqu’à dimanche",
+        "Un nouveau tramway pour la métropole en 2027",
+    ]
+    assert clean("\n".join([TITLE, *BODY, "Ailleurs sur le site", *headlines])) == "\n".join(
+        [TITLE, *BODY]
+    )
+
+
+def test_a_short_list_ending_the_article_is_kept():
+    facts = ["Les dates clés", "Mai : premiers essais", "Décembre : mise en service"]
+    assert clean("\n".join([TITLE, *BODY, *facts])) == "\n".join([TITLE, *BODY, *facts])

@@ -216,20 +216,33 @@ class _Round:
                 run.clear()
 
     def _is_header(self, i: int) -> bool:
-        """A related-block header: its label ("À lire aussi"), or a short line that is not a
-        sentence right before a teaser ("Plus d’articles sur ce thème") and has no other
-        reason to go."""
-        reason = self.reasons[i]
-        if (reason is not None and not self.scored[i]) or len(
-            self.texts[i]
-        ) > MAX_BOILERPLATE_CHARS:
+        """A related-block header: its label ("À lire aussi"); or a short line that is not a
+        sentence, has no other reason to go, and stands right before a teaser ("Plus d’articles
+        sur ce thème"), or after the article right before two or more headlines."""
+        reason, text = self.reasons[i], self.texts[i]
+        if (reason is not None and not self.scored[i]) or len(text) > MAX_BOILERPLATE_CHARS:
             return False
         if self.info[i][4]:
             return True
-        if reason not in (None, GENERIC, "related"):
+        if reason not in (None, GENERIC, "related") or self.words[i] > 8 or self.body[i]:
             return False
-        following = self.reasons[i + 1] if i + 1 < len(self.texts) else None
-        return following == "teaser" and self.words[i] <= 8 and not self.body[i]
+        if i + 1 < len(self.texts) and self.reasons[i + 1] == "teaser":
+            return True
+        last = self.span[1]
+        return last < i < len(self.texts) and self._titles_after(i) >= 2
+
+    def _titles_after(self, i: int) -> int:
+        """How many headline-like lines (6+ words, not a sentence, not decided by structure) follow
+        line *i* in a row (at most three are looked at)."""
+        n = 0
+        for k in range(i + 1, min(len(self.texts), i + 4)):
+            text = self.texts[k]
+            if self.body[k] or self.words[k] < 6 or text[-1] in _SENTENCE_END:
+                break
+            if self.reasons[k] is not None and not self.scored[k]:
+                break  # decided by structure: not a title
+            n += 1
+        return n
 
     def rubrics(self) -> None:
         """Pass 4: rubric labels around the title. The candidates are the lines before the first
