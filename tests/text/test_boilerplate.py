@@ -222,3 +222,14 @@ def test_fit_memory_is_bounded_by_min_share_not_by_the_corpus():
         tracemalloc.stop()
     assert "Publicité" in bp and len(bp) == 1 and bp.pages == 10_000
     assert peak < 5_000_000  # the 20,000 unique lines held at once would take over 10 MB
+
+
+def test_fitted_boilerplate_is_read_only_hashable_and_picklable():
+    import pickle
+
+    bp = Boilerplate(min_pages=3, min_share=0.5).fit(SITE)
+    with pytest.raises(TypeError):
+        bp.counts["pub"] = 1  # type: ignore[index]
+    assert hash(bp) == hash(Boilerplate.from_dict(bp.to_dict()))
+    again = pickle.loads(pickle.dumps(bp))
+    assert again == bp and "Recevez chaque soir le meilleur de nos enquêtes" in again

@@ -45,6 +45,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from newsnlp.checks import check_int, ensure_text
@@ -128,7 +129,8 @@ class Boilerplate:
     pages : int
         Distinct pages the lines were counted on (0: not fitted).
     counts : mapping of str to int
-        The boilerplate lines, by key (:func:`line_key`), with the pages they were counted on.
+        The boilerplate lines, by key (:func:`line_key`), with the pages they were counted on
+        (read-only).
 
     Examples
     --------
@@ -139,7 +141,9 @@ class Boilerplate:
     min_pages: int = 5
     min_share: float = 0.05
     pages: int = field(default=0, init=False)
-    counts: Mapping[str, int] = field(default_factory=dict, init=False, repr=False)
+    counts: Mapping[str, int] = field(
+        default_factory=lambda: MappingProxyType({}), init=False, repr=False, hash=False
+    )
 
     def __post_init__(self) -> None:
         check_int(self.min_pages, "min_pages", 1)
@@ -187,8 +191,12 @@ class Boilerplate:
     def _fitted(self, pages: int, counts: Mapping[str, int]) -> Boilerplate:
         out = Boilerplate(min_pages=self.min_pages, min_share=self.min_share)
         object.__setattr__(out, "pages", pages)
-        object.__setattr__(out, "counts", dict(counts))
+        object.__setattr__(out, "counts", MappingProxyType(dict(counts)))
         return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its :meth:`to_dict` (worker processes of a batch job receive it)."""
+        return (_from_dict, (self.to_dict(),))
 
     # ------------------------------------------------------------------ lookup
     def __contains__(self, line: object) -> bool:
@@ -283,3 +291,7 @@ class Boilerplate:
             return cls.from_dict(data)
         except ValueError as err:
             raise ValueError(f"{path}: {err}") from err
+
+
+def _from_dict(data: Mapping[str, Any]) -> Boilerplate:
+    return Boilerplate.from_dict(data)
