@@ -134,7 +134,8 @@ class Boilerplate:
 
     Examples
     --------
-    >>> Boilerplate(min_pages=2, min_share=0.5).fit(["Pub\\nUn.", "Pub\\nDeux.", "Trois."]).counts
+    >>> bp = Boilerplate(min_pages=2, min_share=0.5).fit(["Pub\\nUn.", "Pub\\nDeux.", "Trois."])
+    >>> dict(bp.counts)
     {'pub': 2}
     """
 
