@@ -1,8 +1,9 @@
-"""Speed of clean + reading_time over the OrangeSum bodies, and cleaning quality on newsnlp-dev.
+"""Speed of clean + reading_time over the OrangeSum bodies and raw pages, time on 1 MB of every
+shape of input, and cleaning quality on the development pages.
 
 Usage::
 
-    python benchmarks/bench_clean.py [--data ../shared/data] [--limit N]
+    python benchmarks/bench_clean.py [--data ../shared/data] [--limit N] [--skip-shapes]
 
 Prints, side by side and measured in the same run on one core:
 
@@ -11,8 +12,12 @@ Prints, side by side and measured in the same run on one core:
 * a floor that only does ``unicodedata.normalize("NFC")`` + ``str.split()``, to show what any
   per-character pass costs;
 
-and the line-level cleaning F1 and exact-match rate on the annotated dev set, against the
-identity baseline (raw text returned unchanged).
+then the same for the raw development pages (many short lines: the line scorer reads each),
+then the time of ``clean`` on 1 MB of each input shape (one line, many lines, glue points,
+acronyms, emoji, no spaces…; the goal: at most 2 s each) with the time on 125 KB and their ratio
+(linear: about 8), and the line-level cleaning F1 and exact-match rate on the annotated pages
+(newsnlp-dev, and the odd articles of newsnlp-dev2 only: the even ones are held out), against
+the identity baseline (raw text returned unchanged).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 import time
 import unicodedata
 from collections import Counter
@@ -49,6 +55,67 @@ def _time(func, texts, repeat: int = 3) -> float:
             func(text)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def _repeat(unit: str):
+    return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+
+#: Input shapes for the 1 MB timings (tests/text/test_linear_time.py checks their growth).
+SHAPES = {
+    "one line of words": _repeat("Le gouvernement a présenté mardi son projet de budget. "),
+    "paragraphs": _repeat(
+        "Le gouvernement a présenté mardi son projet de budget pour l’année prochaine.\n"
+    ),
+    "short distinct lines": lambda n: "\n".join(
+        f"Titre numéro {i} du jour" for i in range(n // 24)
+    ),
+    "furniture lines": lambda n: "\n".join(
+        x
+        for i in range(n // 80 + 1)
+        for x in ("Partager sur Facebook", f"Publié le 12/03/2024 à 10h{i % 60:02d}", f"⏱ {i} min")
+    )[:n],
+    "one-letter lines": _repeat("a\n"),
+    "glue points ending in …|": lambda n: _repeat("dansParis ")(n) + "… |",
+    "teaser lines": _repeat("Le Maroc réélu au Conseil de l’UnescoLe Maroc a été réélu… |\n"),
+    "acronyms": _repeat("ONU OTAN UE FMI BCE OMS CEDEAO "),
+    "emoji": _repeat("😀🎉⏱ "),
+    "no spaces": lambda n: "a" * n,
+    "mojibake": _repeat("Ã©tÃ© lâ€™ONU "),
+    "dates and durations": _repeat("12/03/2024 10h45 3 min "),
+    "related blocks": _repeat("À lire aussi\nUn titre court\n"),
+    "angle brackets": _repeat("a < b <p c "),
+    "HTML paragraphs": lambda n: (
+        "<html><body>"
+        + "<p>Le conseil municipal a voté mardi le budget de la ville.</p>" * (n // 62)
+    ),
+}
+
+
+def _shapes() -> None:
+    print("\nclean on 1 MB of each shape (goal: <= 2 s), and on 125 KB (linear: ratio ~8)")
+    print(f"{'shape':28}{'1 MB s':>9}{'MB/s':>8}{'125 KB s':>10}{'ratio':>7}")
+    for name, make in SHAPES.items():
+        big, small = make(1_000_000), make(125_000)
+        clean(small)  # warm-up
+        t_small = _time(clean, [small], 3)
+        t_big = _time(clean, [big], 1)
+        print(f"{name:28}{t_big:9.2f}{1 / t_big:8.2f}{t_small:10.3f}{t_big / t_small:7.1f}")
+
+
+def _raw_pages(data: Path) -> list[dict]:
+    """newsnlp-dev, and the odd articles of newsnlp-dev2 (the even ones are held out)."""
+    arts = []
+    for name, odd_only in (("newsnlp-dev", False), ("newsnlp-dev2", True)):
+        path = data / name / "articles.jsonl"
+        if not path.exists():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                number = int(line[: line.index(",")].rsplit("-", 1)[1].strip('"'))
+                if not (odd_only and number % 2 == 0):
+                    arts.append({**json.loads(line), "set": name})
+    return arts
 
 
 def _newsnlp(text: str) -> None:
@@ -81,8 +148,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N bodies")
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
+    parser.add_argument("--skip-shapes", action="store_true", help="skip the 1 MB shape timings")
     args = parser.parse_args(argv)
 
+    bodies = args.data / "orangesum-fr" / "orangesum_articles.jsonl.gz"
+    if not bodies.is_file():
+        print(
+            f"bench_clean: evaluation data not found: {bodies} "
+            "(pass --data DIR, the folder holding orangesum-fr/)",
+            file=sys.stderr,
+        )
+        return 2
     texts = _load_bodies(args.data, args.limit)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(
@@ -105,15 +181,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:34}{seconds:9.2f}{megabytes / seconds:9.1f}{ratio:8.2f}x")
     print("(ratio = row time / newsnlp time: >1 means newsnlp is that many times faster)")
 
-    dev = args.data / "newsnlp-dev" / "articles.jsonl"
-    if dev.exists():
-        articles = [
-            json.loads(line) for line in dev.read_text("utf-8").splitlines() if line.strip()
-        ]
-        print(f"\nnewsnlp-dev cleaning ({len(articles)} articles): line F1, exact matches")
-        for name, cleaner in (("newsnlp clean", clean), ("baseline: identity", lambda s: s)):
-            f1, exact = _line_scores(articles, cleaner)
-            print(f"  {name:24} F1={f1:.3f}  exact={exact}/{len(articles)}")
+    arts = _raw_pages(args.data)
+    if arts:
+        raws = [a["raw"] for a in arts] * 20
+        mb = sum(len(t.encode("utf-8")) for t in raws) / 1e6
+        print(f"\nraw development pages ({len(arts)} pages x 20, {mb:.1f} MB), best of 3")
+        first = None
+        for name, func in rows[:2]:
+            seconds = _time(func, raws, 3)
+            first = first or seconds
+            print(f"{name:34}{seconds:9.2f}{mb / seconds:9.1f}{seconds / first:8.2f}x")
+    if not args.skip_shapes:
+        _shapes()
+    for name in ("newsnlp-dev", "newsnlp-dev2"):
+        subset = [a for a in arts if a["set"] == name]
+        if not subset:
+            continue
+        label = name + (" (odd articles)" if name.endswith("2") else "")
+        print(f"\n{label} cleaning ({len(subset)} articles): line F1, exact matches")
+        for cleaner_name, cleaner in (("newsnlp clean", clean), ("baseline: identity", str)):
+            f1, exact = _line_scores(subset, cleaner)
+            print(f"  {cleaner_name:24} F1={f1:.3f}  exact={exact}/{len(subset)}")
     return 0
 
 

@@ -74,10 +74,6 @@ def _norm_words(text: str) -> str:
 
 def load_pages(data_dir: Path, limit: int | None = None) -> list[dict]:
     path = data_dir / SAMPLE
-    if not path.is_file():
-        raise SystemExit(
-            f"data not found: {path} (pass --data DIR, the folder holding orangesum-fr/)"
-        )
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         pages = [json.loads(line) for line in fh]
     return pages[:limit] if limit else pages
@@ -125,6 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    if not (args.data / SAMPLE).is_file():
+        print(
+            f"bench_html: evaluation data not found: {args.data / SAMPLE} "
+            "(pass --data DIR, the folder holding orangesum-fr/)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         import trafilatura
     except ImportError:

@@ -244,8 +244,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        parser.error(f"data directory not found: {args.data} (use --data DIR)")
+    needed = []
+    if not args.skip_accuracy:
+        needed.append(args.data / "lingua-langid-testdata" / "sentences")
+    if not args.skip_speed:
+        needed.append(args.data / "orangesum-fr" / "orangesum_articles.jsonl.gz")
+    missing = [str(path) for path in needed if not path.exists()]
+    if missing:
+        print(
+            f"bench_lang: evaluation data not found: {', '.join(missing)} "
+            "(pass --data DIR, the shared data folder)",
+            file=sys.stderr,
+        )
+        return 2
     sys.path.insert(0, str(REPO / "src"))
     if not args.skip_accuracy:
         bench_accuracy(args.data, args.lines, not args.no_unseeded)

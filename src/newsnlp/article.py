@@ -38,6 +38,7 @@ from typing import Any, Literal
 from newsnlp.checks import ensure_text
 from newsnlp.entities import Annotation, Entity, Minister, extract_annotations
 from newsnlp.schema import SCHEMA_VERSION
+from newsnlp.text.boilerplate import Boilerplate
 from newsnlp.text.clean import CleanedArticle, RemovedLine, Teaser, clean_article
 from newsnlp.text.langid import detect_language
 from newsnlp.text.readtime import ReadingTime, reading_time
@@ -152,7 +153,9 @@ class Article:
         }
 
 
-def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
+def analyze(
+    text: str, *, images: int = 0, entities: bool = True, boilerplate: Boilerplate | None = None
+) -> Article:
     """Clean a scraped article and analyse it: language, reading time, entities.
 
     Parameters
@@ -164,6 +167,9 @@ def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
     entities : bool, default True
         Extract named entities, ministers, countries and institutions (French text only; loads
         the spaCy model once per process). ``False`` skips spaCy entirely.
+    boilerplate : Boilerplate, optional
+        Lines the article's site repeats on many pages (:class:`newsnlp.text.Boilerplate`,
+        fitted on pages of that site), removed as ``"site-boilerplate"``.
 
     Returns
     -------
@@ -189,7 +195,7 @@ def analyze(text: str, *, images: int = 0, entities: bool = True) -> Article:
     [('Abdelouafi Laftit', 'MA'), ('Bruno Retailleau', 'FR')]
     """
     text = ensure_text(text)
-    result = analyze_batch([text], images=images, entities=entities)[0]
+    result = analyze_batch([text], images=images, entities=entities, boilerplate=boilerplate)[0]
     assert isinstance(result, Article)  # errors="raise"
     return result
 
@@ -202,6 +208,7 @@ def analyze_batch(
     batch_size: int = 32,
     model: str | None = None,
     errors: Literal["raise", "return"] = "raise",
+    boilerplate: Boilerplate | Sequence[Boilerplate | None] | None = None,
 ) -> list[Article | Exception]:
     """:func:`analyze` over a batch of texts, the entity step batched through spaCy.
 
@@ -221,6 +228,9 @@ def analyze_batch(
         ``"raise"``: the first failure raises. ``"return"``: a text that fails gives its
         exception in its place, and the others their articles (when the entity step fails on
         a batch, it is retried text by text, so only the failing text is lost).
+    boilerplate : Boilerplate or sequence of (Boilerplate or None), optional
+        Site boilerplate (:class:`newsnlp.text.Boilerplate`): one for every text, or one (or
+        ``None``) per text, e.g. each text's site's.
 
     Returns
     -------
@@ -236,11 +246,12 @@ def analyze_batch(
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"errors must be 'raise' or 'return', not {errors!r}")
+    sites = _per_text(boilerplate, len(texts))
     out: list[Article | Exception | None] = [None] * len(texts)
     prepared: dict[int, tuple[CleanedArticle, str]] = {}
     for i, text in enumerate(texts):
         try:
-            cleaned = clean_article(ensure_text(text))
+            cleaned = clean_article(ensure_text(text), boilerplate=sites[i])
             prepared[i] = (cleaned, detect_language(cleaned.text))
         except Exception as exc:
             if errors == "raise":
@@ -253,6 +264,31 @@ def analyze_batch(
         ann = found.get(i, Annotation())
         out[i] = ann if isinstance(ann, Exception) else _assemble(cleaned, language, ann, images)
     return out  # type: ignore[return-value]
+
+
+def _per_text(boilerplate: object, n: int) -> list[Boilerplate | None]:
+    """One fitted Boilerplate (or None) per text: *boilerplate* repeated, or its items checked."""
+    if boilerplate is None or isinstance(boilerplate, Boilerplate):
+        items = [boilerplate] * n
+    elif isinstance(boilerplate, (str, bytes)) or not isinstance(boilerplate, Sequence):
+        raise TypeError(
+            "boilerplate must be a Boilerplate, or a sequence with one Boilerplate (or None) "
+            f"per text, not {type(boilerplate).__name__}"
+        )
+    elif len(boilerplate) != n:
+        raise ValueError(
+            f"boilerplate has {len(boilerplate)} items for {n} texts: give one per text"
+        )
+    else:
+        items = list(boilerplate)
+    for item in items:
+        if item is not None and not isinstance(item, Boilerplate):
+            raise TypeError(
+                f"boilerplate items must be Boilerplate or None, not {type(item).__name__}"
+            )
+        if item is not None and not item.pages:
+            raise ValueError("boilerplate is not fitted: call Boilerplate(...).fit(pages) first")
+    return items
 
 
 def _needs_entities(cleaned: CleanedArticle, language: str) -> bool:

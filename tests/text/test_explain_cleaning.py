@@ -85,9 +85,18 @@ def test_rejects_non_text(bad):
 
 def test_line_decision_is_frozen_and_serialisable():
     d = explain_cleaning("Partager\nLe Maroc et l'Espagne signent un accord de pêche.")[0]
-    assert d.to_dict() == {"line": 0, "text": "Partager", "kept": False, "reason": "share"}
+    out = d.to_dict()
+    assert {k: out[k] for k in ("line", "text", "kept", "reason")} == {
+        "line": 0, "text": "Partager", "kept": False, "reason": "share"
+    }  # fmt: skip
+    assert 0.5 <= out["score"] <= 1 and out["features"]["page_words"] > 0
+    assert json.loads(json.dumps(out)) == out
     with pytest.raises(AttributeError):
         d.kept = True  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        d.features = ()  # type: ignore[misc]
+    assert isinstance(d.features, tuple) and all(isinstance(f, tuple) for f in d.features)
+    hash(d)  # truly immutable
     assert "LineDecision" in newsnlp.__all__ and "explain_cleaning" in newsnlp.__all__
 
 

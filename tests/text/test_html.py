@@ -166,6 +166,7 @@ def test_html_content_is_frozen_and_serialisable() -> None:
         "date": "2024-03-06",
         "url": None,
         "author": None,
+        "warning": None,
     }
 
 
@@ -304,3 +305,60 @@ def test_extract_html_never_fails_on_arbitrary_markup(html: str) -> None:
     assert isinstance(content.text, str)
     assert content.text == content.text.strip()
     assert "\n\n" not in content.text
+
+
+# --------------------------------------------------------------------------- pages lxml cannot hold
+_PARA = (
+    "<p>Le gouvernement a présenté mercredi un projet de loi visant à réformer l'assurance "
+    "chômage, une mesure très attendue par les partenaires sociaux.</p>"
+)
+
+
+@pytest.mark.parametrize("depth", [300, 2100, 20_000])
+def test_deeply_nested_page_keeps_its_text(depth: int, caplog: pytest.LogCaptureFixture) -> None:
+    """libxml2 drops what is nested deeper than 256 (2,048 with huge_tree) levels: the page is
+    re-parsed, or read as a stream of tags, never returned empty without a word."""
+    pytest.importorskip("trafilatura")
+    page = (
+        "<html><head><title>Réforme</title></head><body>"
+        + "<div>" * depth
+        + _PARA * 3
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    with caplog.at_level("WARNING", logger="newsnlp.text.html"):
+        content = extract_html(page)
+    assert "réformer l'assurance chômage" in content.text
+    if depth > 2048:
+        assert content.warning is not None and "deeper than 2047 levels" in content.warning
+        assert content.warning in caplog.text
+    else:
+        assert content.warning is None
+
+
+def test_page_with_a_20_mb_attribute_keeps_its_text() -> None:
+    pytest.importorskip("trafilatura")
+    page = f'<html><body><div data-blob="{"a" * 20_000_000}">{_PARA * 3}</div></body></html>'
+    assert "réformer l'assurance chômage" in extract_html(page).text
+
+
+def test_page_without_visible_text_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    pytest.importorskip("trafilatura")
+    with caplog.at_level("WARNING", logger="newsnlp.text.html"):
+        content = extract_html("<html><body><script>var x = 1;</script><p></p></body></html>")
+    assert content.text == "" and content.warning == "the page has no visible text"
+    assert "no visible text" in caplog.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=3000),
+    st.sampled_from(["div", "span", "p", "section", "b"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
+)
+def test_any_nesting_depth_never_fails(depth: int, tag: str, text: str) -> None:
+    pytest.importorskip("trafilatura")
+    page = f"<{tag}>" * depth + f"<p>{text}</p>" + f"</{tag}>" * depth
+    content = extract_html(page)
+    content.text.encode("utf-8")
+    assert content.text == content.text.strip() and "\n\n" not in content.text

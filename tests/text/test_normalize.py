@@ -99,3 +99,53 @@ def test_fast_path_equals_composition(text):
     composed = unicodedata.normalize("NFC", composed)
     composed = normalize_spaces(normalize_apostrophes(composed))
     assert normalize_text(text) == composed
+
+
+@pytest.mark.parametrize("func", FUNCS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    ("bad", "advice"),
+    [(["Ã©"], "must be str, not list"), (b"caf\xc3\xa9", "decode it first"), (None, "pass ''")],
+)
+def test_non_text_raises_a_clear_type_error(func, bad, advice):
+    with pytest.raises(TypeError, match=advice):
+        func(bad)
+
+
+# Text as scrapers deliver it: lone surrogates, C0/C1 controls, bidi marks, mojibake leads.
+_hostile = st.text(
+    alphabet=st.sampled_from(
+        [
+            "\ud800",
+            "\udfff",
+            "\x00",
+            "\x08",
+            "\x1b",
+            "\x85",
+            "\x9f",
+            "\u202e",
+            "\ufeff",
+            "Ã",
+            "â",
+            "©",
+            "’",
+            "'",
+            " ",
+            "\u00a0",
+            "\n",
+            "\r",
+            "a",
+            "É",
+        ]
+    )
+    | st.characters(),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_hostile)
+def test_hostile_text_gives_encodable_idempotent_output(text):
+    for func in FUNCS:
+        once = func(text)
+        once.encode("utf-8")
+        assert func(once) == once, func.__name__

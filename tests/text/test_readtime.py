@@ -109,3 +109,48 @@ def test_reading_time_is_monotone_in_text_length(a, b):
 def test_count_words_is_the_annotation_rule(text):
     expected = len([t for t in text.split() if any(ch.isalnum() for ch in t)])
     assert count_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "wpm"),
+    [
+        ("fr", 204),
+        ("FR", 204),
+        ("fr-CA", 204),
+        ("fr_BE", 204),
+        ("de", 187),
+        ("xx", 192),
+        ("und", 192),
+        ("deu", 192),
+    ],
+)
+def test_lang_selects_the_rate_and_is_stored(lang, wpm):
+    rt = reading_time("mot " * 100, lang=lang)
+    assert rt.wpm == wpm
+    assert rt.lang == lang.lower().replace("_", "-")
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"fr", ["fr"]])
+def test_non_str_lang_is_refused(bad):
+    with pytest.raises(TypeError, match="lang must be a str language code"):
+        reading_time("texte", lang=bad)
+
+
+@pytest.mark.parametrize("bad", ["", "français", "f", "fr-", "12", "fr CA", "fr-CA-toolongsubtag"])
+def test_malformed_lang_is_refused(bad):
+    with pytest.raises(ValueError, match="lang must be an ISO 639 language code"):
+        reading_time("texte", lang=bad)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(["\ud800", "\x00", "\x1b", "\u202e", "m", " ", "«"])
+        | st.characters(),
+        max_size=300,
+    )
+)
+def test_hostile_text_is_counted_without_error(text):
+    rt = reading_time(text)
+    assert rt.words == count_words(text) >= 0
+    assert rt.to_dict()["lang"] == "fr"

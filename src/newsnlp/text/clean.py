@@ -5,10 +5,13 @@
 and the related-article teasers found on the page.
 
 The cleaning is line-based: every line is first normalised (:func:`newsnlp.text.normalize.normalize_text`),
-then classified by the French boilerplate rules of :mod:`newsnlp.lang.fr.boilerplate` and the
-line features of :mod:`newsnlp.text.lines`. Rules look at
-one line and, for rubric labels above the title, at whether the line stands before the first body
-paragraph; so ``clean(clean(x)) == clean(x)`` and text that is already clean comes back unchanged.
+then classified (:func:`newsnlp.text.classify.classify_lines`): the page's structure decides
+teasers, related links and blocks, rubrics and duplicates; every other short line is scored from
+its features (:mod:`newsnlp.text.features`) by weights fitted on annotated pages
+(:mod:`newsnlp.text.linemodel`), and :func:`explain_cleaning` shows which features decided.
+Optionally, the lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`) go too.
+The passes run again on the kept lines until nothing changes, so ``clean(clean(x)) == clean(x)``
+and text that is already clean comes back unchanged.
 """
 
 from __future__ import annotations
@@ -16,19 +19,10 @@ from __future__ import annotations
 import logging
 
 from newsnlp.checks import ensure_text
-from newsnlp.lang.fr import boilerplate as fr
-from newsnlp.text.lines import (
-    MAX_BOILERPLATE_CHARS,
-    is_body,
-    is_section_name,
-    is_short_label,
-    looks_like_teaser,
-    rule_reason,
-    split_teaser,
-    word_count,
-)
-from newsnlp.text.normalize import normalize_text
+from newsnlp.text.boilerplate import Boilerplate
+from newsnlp.text.classify import classify_lines
 from newsnlp.text.results import CleanedArticle, LineDecision, RemovedLine, Teaser
+from newsnlp.text.source import page_lines
 
 __all__ = [
     "CleanedArticle",
@@ -44,61 +38,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-# --------------------------------------------------------------------------- the classifier
-def _mark_boilerplate(lines: list[str]) -> tuple[list[str | None], list[Teaser | None]]:
-    """Pass 1: each line's boilerplate reason (``None``: article line) and teaser, from the line
-    rules, the teaser shape and the related blocks ("À lire aussi" and the titles after it)."""
-    reasons: list[str | None] = [None] * len(lines)
-    teasers: list[Teaser | None] = [None] * len(lines)
-    run: list[int] = []  # title-like lines of the current related block
-    in_related = False
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        reasons[i], teasers[i], header = _line_reason(line, in_related)
-        if header:
-            in_related = True
-            run.clear()
-        elif reasons[i] is None and in_related:
-            if not is_body(line) and word_count(line) <= 30:
-                reasons[i], teasers[i] = "related", Teaser(title=line)
-                run.append(i)
-                continue
-            # the body resumes: the last title of the block was a section heading of the article
-            in_related = False
-            if run:
-                last = run.pop()
-                reasons[last], teasers[last] = None, None
-            run.clear()
-    return reasons, teasers
-
-
-def _line_reason(line: str, in_related: bool) -> tuple[str | None, Teaser | None, bool]:
-    """(reason, teaser, opens a related block) of one line on its own."""
-    if looks_like_teaser(line, in_related=in_related):
-        return "teaser", split_teaser(line), False
-    if len(line) <= MAX_BOILERPLATE_CHARS:
-        if fr.RELATED_HEADER.fullmatch(line):
-            return "related-header", None, True
-        m = fr.RELATED_LINK.fullmatch(line)
-        if m:
-            return "related-link", Teaser(title=m.group("title").strip()), False
-    return rule_reason(line), None, False
-
-
-def _mark_rubrics(lines: list[str], reasons: list[str | None]) -> int:
-    """Pass 2: rubric labels above the title (short lines before the first body paragraph,
-    except the last candidate, which is the title itself). Returns the first body line."""
-    n = len(lines)
-    first_body = next((i for i in range(n) if reasons[i] is None and is_body(lines[i])), n)
-    header = [i for i in range(first_body) if reasons[i] is None and lines[i]]
-    for k, i in enumerate(header):
-        if is_section_name(lines[i]) or (k < len(header) - 1 and is_short_label(lines[i])):
-            reasons[i] = "section"
-    return first_body
-
-
-def clean_and_explain(text_or_html: str) -> tuple[CleanedArticle, tuple[LineDecision, ...]]:
+def clean_and_explain(
+    text_or_html: str, *, boilerplate: Boilerplate | None = None
+) -> tuple[CleanedArticle, tuple[LineDecision, ...]]:
     """Clean a scraped article and explain every line: the one cleaner behind :func:`clean`,
     :func:`clean_article` and :func:`explain_cleaning` (as ftfy's ``fix_and_explain`` is
     behind ``fix_text``).
@@ -107,6 +49,9 @@ def clean_and_explain(text_or_html: str) -> tuple[CleanedArticle, tuple[LineDeci
     ----------
     text_or_html : str
         Scraped text, or a whole HTML page (``pip install "newsnlp[html]"``).
+    boilerplate : Boilerplate, optional, keyword-only
+        The lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`, fitted on
+        pages of the same site): removed with the reason ``"site-boilerplate"``.
 
     Returns
     -------
@@ -116,7 +61,9 @@ def clean_and_explain(text_or_html: str) -> tuple[CleanedArticle, tuple[LineDeci
     Raises
     ------
     TypeError
-        If the input is not a ``str``.
+        If the input is not a ``str``, or *boilerplate* not a :class:`Boilerplate`.
+    ValueError
+        If *boilerplate* is not fitted.
     ImportError
         For HTML input when trafilatura is not installed.
 
@@ -127,52 +74,40 @@ def clean_and_explain(text_or_html: str) -> tuple[CleanedArticle, tuple[LineDeci
     ('Le Maroc et l’Espagne signent un accord.', [(0, False, 'share'), (1, True, 'title')])
     """
     text = ensure_text(text_or_html, name="text_or_html")
+    site = _check_boilerplate(boilerplate)
     if not text or text.isspace():
         return CleanedArticle(text="", title=None), ()
-    body, page_title, source = _source_text(text)
-    lines = normalize_text(body).split("\n")
-    reasons, teasers = _mark_boilerplate(lines)
-    first_body = _mark_rubrics(lines, reasons)
-    first = next((i for i, line in enumerate(lines) if line and reasons[i] is None), len(lines))
-    title = lines[first] if first < first_body else None
-    if page_title:
-        title = normalize_text(page_title) or title
-    decisions = _decide(lines, reasons, title)
+    lines, title, source = page_lines(text)
+    found = classify_lines(lines, page_title=title, site=site)
+    decisions = found.decisions
     kept = [d.text for d in decisions if d.kept]
     removed = tuple(RemovedLine(d.line, d.text, d.reason) for d in decisions if not d.kept)
-    found = tuple(t for d in decisions if not d.kept and (t := teasers[d.line]) is not None)
-    return CleanedArticle("\n".join(kept), title, removed, found, source), decisions
+    cleaned = CleanedArticle("\n".join(kept), found.title, removed, found.teasers, source)
+    return cleaned, decisions
 
 
-def _decide(
-    lines: list[str], reasons: list[str | None], title: str | None
-) -> tuple[LineDecision, ...]:
-    """Each non-empty line's :class:`LineDecision`: its boilerplate reason, ``"duplicate"`` for
-    a repeat of the previous kept line, else what it is (title, heading or paragraph)."""
-    out: list[LineDecision] = []
-    previous: str | None = None
-    for i, line in enumerate(lines):
-        if not line:
-            continue
-        reason = reasons[i] or ("duplicate" if line == previous else None)
-        if reason is not None:
-            out.append(LineDecision(i, line, False, reason))
-            continue
-        if previous is None and title is not None and line == title:
-            role = "title"
-        else:
-            role = "paragraph" if is_body(line) else "heading"
-        out.append(LineDecision(i, line, True, role))
-        previous = line
-    return tuple(out)
+def _check_boilerplate(boilerplate: object) -> Boilerplate | None:
+    if boilerplate is None:
+        return None
+    if isinstance(boilerplate, Boilerplate):
+        if not boilerplate.pages:
+            raise ValueError("boilerplate is not fitted: call Boilerplate(...).fit(pages) first")
+        return boilerplate
+    raise TypeError(
+        "boilerplate must be a fitted newsnlp.text.Boilerplate or None, not "
+        f"{type(boilerplate).__name__}: build it with Boilerplate().fit(pages)"
+    )
 
 
-def clean(text: str) -> str:
+def clean(text: str, *, boilerplate: Boilerplate | None = None) -> str:
     """Clean scraped French news text into the article's own lines.
 
-    Removes reading-time lines, rubric labels, bylines and dates, "Lire aussi" links and
-    related-article blocks, teaser lines (a title glued to its lede, ending in ``…|``), share /
-    subscribe / comment prompts, copyright, credit, cookie and advertising lines. Normalises
+    Removes page furniture: reading-time lines, rubric labels, bylines and dates, "Lire aussi"
+    links and related-article blocks, teaser lines (a title glued to its lede, ending in
+    ``…|``), share / subscribe / comment prompts, tags, photo captions and credits, copyright and
+    advertising lines — recognised by their features, not by a list of phrases, and with
+    *boilerplate* the lines the site repeats on its other pages. Time is linear in the text.
+    Normalises
     characters: mojibake repaired, Unicode NFC, apostrophes unified to ``’``, runs of spaces
     collapsed (French no-break spaces kept), lines stripped, empty lines dropped.
 
@@ -180,6 +115,9 @@ def clean(text: str) -> str:
     ----------
     text : str
         Plain text as scraped, or an HTML page (extracted as in :func:`clean_article`).
+    boilerplate : Boilerplate, optional, keyword-only
+        The lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`, fitted on
+        pages of the same site): removed with the reason ``"site-boilerplate"``.
 
     Returns
     -------
@@ -205,10 +143,10 @@ def clean(text: str) -> str:
     Budget : le Sénat cherche un compromis
     Le Premier ministre a réuni mardi les présidents des groupes du Sénat pour trouver un accord.
     """
-    return clean_article(ensure_text(text)).text
+    return clean_and_explain(ensure_text(text), boilerplate=boilerplate)[0].text
 
 
-def clean_article(text_or_html: str) -> CleanedArticle:
+def clean_article(text_or_html: str, *, boilerplate: Boilerplate | None = None) -> CleanedArticle:
     """Clean a scraped article, plain text or HTML, and report what was removed.
 
     HTML input (detected by :func:`newsnlp.text.html.looks_like_html`) is first reduced to its
@@ -219,6 +157,9 @@ def clean_article(text_or_html: str) -> CleanedArticle:
     ----------
     text_or_html : str
         Scraped text, or a whole HTML page.
+    boilerplate : Boilerplate, optional, keyword-only
+        The lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`, fitted on
+        pages of the same site): removed with the reason ``"site-boilerplate"``.
 
     Returns
     -------
@@ -228,7 +169,9 @@ def clean_article(text_or_html: str) -> CleanedArticle:
     Raises
     ------
     TypeError
-        If the input is not a ``str``.
+        If the input is not a ``str``, or *boilerplate* not a :class:`Boilerplate`.
+    ValueError
+        If *boilerplate* is not fitted.
     ImportError
         For HTML input when trafilatura is not installed.
 
@@ -243,27 +186,12 @@ def clean_article(text_or_html: str) -> CleanedArticle:
     >>> [r.reason for r in art.removed]
     ['reading-time', 'teaser']
     """
-    return clean_and_explain(text_or_html)[0]
+    return clean_and_explain(text_or_html, boilerplate=boilerplate)[0]
 
 
-def _source_text(text: str) -> tuple[str, str | None, str]:
-    """What the line cleaner reads: ``(body, page_title, source)``.
-
-    Text input is its own body. An HTML page is reduced to its article text, headed by the page
-    title.
-    """
-    from newsnlp.text.html import extract_html, looks_like_html
-
-    if not looks_like_html(text):
-        return text, None, "text"
-    page = extract_html(text)
-    body = page.text
-    if page.title and not body.startswith(page.title):
-        body = page.title + "\n" + body
-    return body, page.title, "html"
-
-
-def explain_cleaning(text_or_html: str) -> tuple[LineDecision, ...]:
+def explain_cleaning(
+    text_or_html: str, *, boilerplate: Boilerplate | None = None
+) -> tuple[LineDecision, ...]:
     """Every non-empty line of a scraped article, with what the cleaner did with it and why.
 
     The line-by-line view of :func:`clean_article`: removed lines come with their reason (the
@@ -276,6 +204,9 @@ def explain_cleaning(text_or_html: str) -> tuple[LineDecision, ...]:
     text_or_html : str
         Scraped text, or a whole HTML page: then its extracted article text is explained, page
         title first, as :func:`clean_article` reads it (``pip install "newsnlp[html]"``).
+    boilerplate : Boilerplate, optional, keyword-only
+        The lines a site repeats on many pages (:class:`newsnlp.text.Boilerplate`, fitted on
+        pages of the same site): removed with the reason ``"site-boilerplate"``.
 
     Returns
     -------
@@ -287,7 +218,9 @@ def explain_cleaning(text_or_html: str) -> tuple[LineDecision, ...]:
     Raises
     ------
     TypeError
-        If the input is not a ``str``.
+        If the input is not a ``str``, or *boilerplate* not a :class:`Boilerplate`.
+    ValueError
+        If *boilerplate* is not fitted.
     ImportError
         For HTML input when trafilatura is not installed.
 
@@ -306,4 +239,4 @@ def explain_cleaning(text_or_html: str) -> tuple[LineDecision, ...]:
     3 kept    paragraph
     4 removed share
     """
-    return clean_and_explain(text_or_html)[1]
+    return clean_and_explain(text_or_html, boilerplate=boilerplate)[1]

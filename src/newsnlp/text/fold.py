@@ -11,12 +11,17 @@ a name looked up and a name indexed always agree ("Côte d’Ivoire" = "COTE D'I
 
 Text normalisation for display (:mod:`newsnlp.text.normalize`) is another matter: it keeps
 accents, and reads a left quote as an apostrophe only between two letters.
+
+Each function takes a ``str`` (a clear ``TypeError`` otherwise) and returns encodable text: a
+lone surrogate becomes U+FFFD, as in :func:`newsnlp.checks.ensure_text`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from newsnlp.checks import ensure_text
 
 __all__ = ["APOSTROPHE", "APOSTROPHES", "fold", "strip_accents", "unify_apostrophes"]
 
@@ -42,7 +47,7 @@ def unify_apostrophes(text: str) -> str:
     >>> unify_apostrophes("l'ONU, l‘Unesco, lʼOMS")
     'l’ONU, l’Unesco, l’OMS'
     """
-    return text.translate(_TO_APOSTROPHE)
+    return ensure_text(text).translate(_TO_APOSTROPHE)
 
 
 def strip_accents(text: str) -> str:
@@ -53,7 +58,7 @@ def strip_accents(text: str) -> str:
     >>> strip_accents("États, Œuvre, Łódź")
     'etats, oeuvre, lodz'
     """
-    text = text.lower()
+    text = ensure_text(text).lower()
     if not text.isascii():
         text = text.translate(_SPECIAL_TABLE)
         decomposed = unicodedata.normalize("NFKD", text)
@@ -82,7 +87,7 @@ def fold(text: str) -> str:
     >>> fold("Haut-Commissariat"), fold("U.S.A.")
     ('haut commissariat', 'usa')
     """
-    text = unify_apostrophes(unicodedata.normalize("NFC", text))
+    text = unify_apostrophes(unicodedata.normalize("NFC", ensure_text(text)))
     text = strip_accents(_SPACES.sub(" ", text).strip()).casefold()
     text = _DASHES.sub(" ", text.replace(APOSTROPHE, "'")).replace(".", "")
     text = _AROUND_APOS.sub("'", text)

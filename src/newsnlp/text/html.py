@@ -44,7 +44,7 @@ from newsnlp.checks import ensure_text
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.html import HtmlElement
 
-__all__ = ["HtmlContent", "extract_html", "looks_like_html"]
+__all__ = ["MAX_ELEMENTS", "HtmlContent", "extract_html", "looks_like_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,10 @@ _INSTALL_HINT = (
     "extracting articles from HTML needs the optional dependency trafilatura: "
     'pip install "newsnlp[html]"'
 )
+
+#: Elements of a page beyond which trafilatura is not run (it takes about 80 µs per element):
+#: the page's visible text is read instead, with a warning. News pages have a few thousand.
+MAX_ELEMENTS = 15_000
 
 # --------------------------------------------------------------------------- detection
 _BLOCK_TAGS = (
@@ -126,6 +130,11 @@ class HtmlContent:
         Canonical URL (``<link rel="canonical">``/``og:url``) or the *url* passed in.
     author : str or None
         Author or agency from the page markup (e.g. ``"AFP"``), if found.
+    warning : str or None
+        Why the extraction is degraded or empty, when it is: a page nested too deep for lxml
+        (its visible text is then read without article detection), markup that cannot be
+        parsed, a page without visible text. ``None`` for a normal extraction. The same
+        message is logged as a warning.
     """
 
     title: str | None
@@ -133,6 +142,7 @@ class HtmlContent:
     date: str | None = None
     url: str | None = None
     author: str | None = None
+    warning: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the fields as a plain ``dict`` (JSON-serialisable).
@@ -140,7 +150,7 @@ class HtmlContent:
         Examples
         --------
         >>> HtmlContent(title="Titre", text="Corps.").to_dict()
-        {'title': 'Titre', 'text': 'Corps.', 'date': None, 'url': None, 'author': None}
+        {'title': 'Titre', 'text': 'Corps.', 'date': None, 'url': None, 'author': None, 'warning': None}
         """
         return asdict(self)
 
@@ -258,6 +268,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
     fragment that trafilatura does not recognise as an article (e.g. a single ``<p>``) falls
     back to its visible text.
 
+    Time is linear in the page and bounded: a page lxml cannot hold (nested deeper than 2,048
+    levels) or with more than :data:`MAX_ELEMENTS` elements is read as a stream of tags
+    (:func:`newsnlp.text.htmltext.visible_text`), without article detection; the result's
+    :attr:`~HtmlContent.warning` says so, and a warning is logged.
+
     Parameters
     ----------
     html : str
@@ -294,7 +309,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
     La SNCF prévoit un train sur deux mardi sur les lignes TGV, a-t-elle annoncé.
     Les syndicats appellent à poursuivre le mouvement jusqu'à la fin de la semaine.
     >>> extract_html("   ")
-    HtmlContent(title=None, text='', date=None, url=None, author=None)
+    HtmlContent(title=None, text='', date=None, url=None, author=None, warning=None)
     """
     html = ensure_text(html, name="html")
     if url is not None:
@@ -303,19 +318,23 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
         return HtmlContent(title=None, text="", url=url)
     try:
         import trafilatura
-        from trafilatura.utils import load_html
     except ImportError as err:
         raise ImportError(f"{_INSTALL_HINT} ({err})") from err
 
-    # trafilatura rejects (and logs an error for) a fragment without an <html> tag: wrap it.
-    tree = None
-    if _DOCUMENT_START.search(html, 0, 4096):
-        tree = load_html(html)
+    html = _CONTROL.sub("", html)  # C0 controls are not XML characters: lxml refuses them
+    tree, problem = _parse(html)
+    if tree is not None:
+        elements = int(tree.xpath("count(//*)"))
+        if elements > MAX_ELEMENTS:
+            tree, problem = (
+                None,
+                (
+                    f"the page has {elements} elements, more than the {MAX_ELEMENTS} article "
+                    "detection reads in bounded time"
+                ),
+            )
     if tree is None:
-        tree = load_html(f"<html><body>{html}</body></html>")
-    if tree is None:
-        logger.debug("extract_html: input could not be parsed as HTML")
-        return HtmlContent(title=None, text="", url=url)
+        return _degraded(html, url, problem)
     wrapped, metadata = _wrap_loose_text(tree), _metadata_lines(tree)
     logger.debug("extract_html: wrapped %d loose text runs in <p>", wrapped)
 
@@ -340,10 +359,62 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlContent:
     if not raw.strip():
         logger.debug("extract_html: no article found by trafilatura, using the visible text")
         raw = _fallback_text(tree)
-    return HtmlContent(
-        title=title,
-        text=_clean_lines(raw, title, metadata),
-        date=date,
-        url=page_url or url,
-        author=author,
-    )
+    text = _clean_lines(raw, title, metadata)
+    warning = None
+    if not text and not title:
+        warning = "the page has no visible text"
+        logger.warning("extract_html: %s", warning)
+    return HtmlContent(title, text, date, page_url or url, author, warning)
+
+
+def _degraded(html: str, url: str | None, problem: str) -> HtmlContent:
+    """The page's visible text read as a stream of tags, when lxml cannot build its tree."""
+    from newsnlp.text.htmltext import visible_text
+
+    title, text = visible_text(html)
+    if text or title:
+        warning = f"{problem}: its visible text was read without article detection"
+    else:
+        warning = f"{problem}, and no visible text was found in it"
+    logger.warning("extract_html: %s", warning)
+    return HtmlContent(title, _clean_lines(text, title), None, url, None, warning)
+
+
+# --------------------------------------------------------------------------- parsing
+# libxml2 drops every element nested deeper than 256 levels, or 2,048 with its "huge" option
+# (which also lifts its 10,000,000-character limit on one attribute or text node): an element at
+# that depth means the rest may be lost.
+_DEPTH, _HUGE_DEPTH = 256, 2048
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_GIANT_TAG = re.compile(r"<[^<>]{9000000}")
+
+
+def _truncated(tree: HtmlElement, depth: int) -> bool:
+    """Whether *tree* holds an element *depth* levels down (the root is level 1)."""
+    return bool(tree.xpath("/*" * depth))
+
+
+def _parse(html: str) -> tuple[HtmlElement | None, str]:
+    """The page's tree as trafilatura reads it, or ``None`` and why it cannot be built."""
+    from trafilatura.utils import load_html
+
+    huge = len(html) > 9_000_000 and _GIANT_TAG.search(html) is not None
+    if not huge:
+        # trafilatura rejects (and logs an error for) a fragment without an <html> tag: wrap it.
+        tree = load_html(html) if _DOCUMENT_START.search(html, 0, 4096) else None
+        if tree is None:
+            tree = load_html(f"<html><body>{html}</body></html>")
+        if tree is None:
+            return None, "the input could not be parsed as HTML"
+        if not _truncated(tree, _DEPTH):
+            return tree, ""
+    from lxml.html import HTMLParser, document_fromstring
+
+    parser = HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True)
+    try:
+        tree = document_fromstring(html, parser=parser)
+    except Exception as err:  # lxml's parser errors (ParserError, ValueError) vary by version
+        return None, f"the input could not be parsed as HTML ({type(err).__name__}: {err})"
+    if _truncated(tree, _HUGE_DEPTH):
+        return None, f"the page nests elements deeper than {_HUGE_DEPTH - 1} levels (lxml's limit)"
+    return tree, ""

@@ -1,9 +1,10 @@
 """Features of one line of a scraped page, as the cleaner (:mod:`newsnlp.text.clean`) reads them.
 
-Each function looks at one normalised line: is it a body paragraph, a rubric label, a teaser (a
-related article's title glued to its lede, ``"…de l’ONULa Retraite…|"``), a boilerplate line of
-:data:`newsnlp.lang.fr.boilerplate.LINE_RULES`? The French words and patterns they use are data in
-:mod:`newsnlp.lang.fr.boilerplate`.
+Each function looks at one normalised line and its structure: is it a body paragraph, a rubric
+label, a breadcrumb, a teaser (a related article's title glued to its lede,
+``"…de l’ONULa Retraite…|"``)? The French words and patterns they use are data in
+:mod:`newsnlp.lang.fr.boilerplate`; the features the line scorer reads are in
+:mod:`newsnlp.text.features`.
 
 Examples
 --------
@@ -11,30 +12,31 @@ Examples
 True
 >>> split_teaser("Le Maroc réélu au Conseil exécutif de l’UnescoLe Maroc a été réélu mardi… |")
 Teaser(title='Le Maroc réélu au Conseil exécutif de l’Unesco', lede='Le Maroc a été réélu mardi…')
->>> rule_reason("Temps de lecture : 3 minutes")
-'reading-time'
+>>> is_breadcrumb("Accueil › Économie › Finances publiques")
+True
 """
 
 from __future__ import annotations
 
 import re
 
+from newsnlp._deprecation import moved
 from newsnlp.lang.fr import boilerplate as fr
 from newsnlp.text.results import Teaser
 
 __all__ = [
     "MAX_BOILERPLATE_CHARS",
     "is_body",
+    "is_breadcrumb",
     "is_section_name",
     "is_short_label",
     "looks_like_teaser",
-    "rule_reason",
     "split_teaser",
     "word_count",
 ]
 
-#: A line longer than this is never boilerplate (the rules are for short lines): it keeps the
-#: per-line regular expressions off long paragraphs, which keeps cleaning linear and fast.
+#: A line longer than this is never scored as furniture (page furniture is short): it keeps the
+#: line features off long paragraphs, which keeps cleaning fast.
 MAX_BOILERPLATE_CHARS = 400
 
 # Where a teaser's title is glued to its lede: "LisbonneLe ministre", "2,75%Le Conseil",
@@ -48,6 +50,10 @@ _SENTENCE_END = frozenset('.!?…»"”):;')
 _STRONG_END = frozenset(".!?…")
 _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[\s’]+")
+_LABEL_SPLIT = re.compile(r"[\s/>›»|•·,–-]+")
+_CRUMB = re.compile(r"\s[>›»/|]\s")
+_NON_SPACE = re.compile(r"\S+")
+_FIRST_WORD = re.compile(r"[^\s’]*")
 
 
 def word_count(line: str) -> int:
@@ -55,9 +61,12 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-def is_body(line: str) -> bool:
-    """A body paragraph: a sentence-like line, long enough not to be a title or heading."""
-    n = word_count(line)
+def is_body(line: str, *, words: int | None = None) -> bool:
+    """A body paragraph: a sentence-like line, long enough not to be a title or heading.
+
+    *words*: the line's :func:`word_count`, when the caller has it already.
+    """
+    n = word_count(line) if words is None else words
     if n >= 25:
         return True
     # A title may end with a quotation ("… « de consolidation »"), a paragraph ends with a full stop.
@@ -66,20 +75,25 @@ def is_body(line: str) -> bool:
 
 
 def split_teaser(line: str) -> Teaser:
-    """Split "TitleLede…|" into title and lede, at the most plausible glue point."""
+    """Split "TitleLede…|" into title and lede, at the most plausible glue point.
+
+    Linear in the length of *line*: each glue point is looked at once, with the number of words
+    before it read from the position of the second word, and the word after it matched in place.
+    """
     text = line.rstrip(" \t|\u00a0\u202f")
-    points = [m.start() for m in _GLUE.finditer(text) if m.start() > 0]
+    words = _NON_SPACE.finditer(text)
+    next(words, None)
+    second = next(words, None)  # a glue point after its start leaves >= 2 words on the left
     best = None
-    for pos in points:
-        left = text[:pos]
-        if word_count(left) < 2:
-            continue
-        first = _WORD_SPLIT.split(text[pos:], maxsplit=1)[0].lower()
-        if first in fr.LEDE_STARTERS:
-            best = pos
-            break
-        if best is None:
-            best = pos
+    if second is not None:
+        for glue in _GLUE.finditer(text, second.start() + 1):
+            pos = glue.start()
+            first = _FIRST_WORD.match(text, pos)
+            if first is not None and first.group().lower() in fr.LEDE_STARTERS:
+                best = pos
+                break
+            if best is None:
+                best = pos
     if best is None:
         return Teaser(title=text, lede=None)
     return Teaser(title=text[:best].rstrip(), lede=text[best:].strip())
@@ -106,22 +120,12 @@ def looks_like_teaser(line: str, *, in_related: bool) -> bool:
     return first in fr.LEDE_STARTERS
 
 
-def rule_reason(line: str) -> str | None:
-    """The reason of the first boilerplate rule matching the whole *line*, or ``None``."""
-    if len(line) > MAX_BOILERPLATE_CHARS:
-        return None
-    for reason, pattern in fr.LINE_RULES:
-        if pattern.fullmatch(line):
-            return reason
-    return None
-
-
 def is_section_name(line: str) -> bool:
     """A rubric name or a short list of them ("Politique", "Monde / Afrique")."""
     low = line.lower().strip(" :>|/•·-–")
     if low in fr.SECTION_NAMES:
         return True
-    parts = [p for p in re.split(r"[\s/>|•·,–-]+", low) if p]
+    parts = [p for p in _LABEL_SPLIT.split(low) if p]
     return (
         bool(parts)
         and len(parts) <= 4
@@ -132,3 +136,17 @@ def is_section_name(line: str) -> bool:
 def is_short_label(line: str) -> bool:
     """At most three words, no sentence end, no digit: a label rather than a title."""
     return word_count(line) <= 3 and line[-1:] not in _SENTENCE_END and not _DIGIT.search(line)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation path: at least two ``>``, ``›``, ``»``, ``/`` or ``|`` between short parts
+    ("Accueil › Économie › Finances publiques"), no sentence end."""
+    if len(line) > 200 or line[-1:] in _SENTENCE_END:
+        return False
+    parts = _CRUMB.split(line)
+    return len(parts) >= 3 and all(0 < word_count(p) <= 4 for p in parts)
+
+
+# ``rule_reason`` (a line's reason from the phrase rules, which are gone) is now the one-line
+# view of the classifier, for one release.
+__getattr__ = moved(__name__, "newsnlp.text.classify", names={"rule_reason": "line_reason"})

@@ -1,7 +1,9 @@
 """Character-level normalisation of scraped French text: small ``str -> str`` functions.
 
 Each function does one thing, is idempotent (``f(f(x)) == f(x)``) and keeps line breaks, so
-they can be composed in any order; :func:`normalize_text` applies them all in the order used by
+they can be composed in any order. Each takes a ``str`` and raises a ``TypeError`` saying what to
+pass for anything else (``bytes``: decode first); lone surrogates become U+FFFD
+(:func:`newsnlp.checks.ensure_text`), so the output can always be encoded; :func:`normalize_text` applies them all in the order used by
 :func:`newsnlp.clean`.
 
 French typography is kept: no-break spaces (U+00A0) and narrow no-break spaces (U+202F) around
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsnlp.checks import ensure_text
 from newsnlp.text.fold import APOSTROPHE
 
 __all__ = [
@@ -40,6 +43,10 @@ def normalize_line_breaks(text: str) -> str:
     >>> normalize_line_breaks("Titre\r\nCorps\u2028suite")
     'Titre\nCorps\nsuite'
     """
+    return _normalize_line_breaks(ensure_text(text))
+
+
+def _normalize_line_breaks(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text)
 
 
@@ -60,6 +67,10 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("gou\u00advernement\u200b")
     'gouvernement'
     """
+    return _remove_invisible(ensure_text(text))
+
+
+def _remove_invisible(text: str) -> str:
     return _CONTROL.sub("", _INVISIBLE.sub("", text))
 
 
@@ -137,6 +148,10 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Ça coûte 3 €")
     'Ça coûte 3 €'
     """
+    return _fix_mojibake(ensure_text(text))
+
+
+def _fix_mojibake(text: str) -> str:
     if not _has_mojibake(text):
         return text
     original = text
@@ -168,6 +183,10 @@ def normalize_apostrophes(text: str) -> str:
     >>> normalize_apostrophes("l'ONU et aujourd´hui")
     'l’ONU et aujourd’hui'
     """
+    return _normalize_apostrophes(ensure_text(text))
+
+
+def _normalize_apostrophes(text: str) -> str:
     if "'" in text:
         text = text.replace("'", APOSTROPHE)
     if "\u02bc" in text:
@@ -210,6 +229,10 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("  Le  texte\\t table sur «\u00a0 4,6\u00a0%\u00a0».  ")
     'Le texte table sur «\u00a04,6\u00a0%\u00a0».'
     """
+    return _normalize_spaces(ensure_text(text))
+
+
+def _normalize_spaces(text: str) -> str:
     if _ODD_SPACE.search(text):
         text = text.translate(_NARROW_SPACES).translate(_WIDE_SPACES)
     text = _SPACE_RUN.sub(_collapse, text)
@@ -248,6 +271,10 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Lâ€™ONU  salue\\r\\nla 79\u1d49 session")
     'L’ONU salue\\nla 79ᵉ session'
     """
+    return _normalize_text(ensure_text(text))
+
+
+def _normalize_text(text: str) -> str:
     out = _normalize_once(text)
     if out != text and _has_mojibake(out):
         out = _normalize_once(out)
@@ -255,16 +282,16 @@ def normalize_text(text: str) -> str:
 
 
 def _normalize_once(text: str) -> str:
-    text = fix_mojibake(text)  # first: C1 characters and U+00AD may be mojibake bytes
+    text = _fix_mojibake(text)  # first: C1 characters and U+00AD may be mojibake bytes
     rare = _RARE.search(text) is not None
     if rare or "\r" in text:
-        text = remove_invisible(normalize_line_breaks(text))
+        text = _remove_invisible(_normalize_line_breaks(text))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if "'" in text:
         text = text.replace("'", APOSTROPHE)
     if rare:
-        text = normalize_apostrophes(text)
+        text = _normalize_apostrophes(text)
         if _ODD_SPACE.search(text):
             text = text.translate(_NARROW_SPACES).translate(_WIDE_SPACES)
     if _needs_space_collapse(text):

@@ -20,10 +20,17 @@ class RemovedLine:
     text : str
         The normalised line.
     reason : str
-        Why it was dropped: ``"reading-time"``, ``"date"``, ``"byline"``, ``"section"``,
-        ``"share"``, ``"comment"``, ``"subscribe"``, ``"copyright"``, ``"credit"``, ``"cookie"``,
-        ``"advertising"``, ``"related-link"``, ``"related-header"``, ``"related"``, ``"teaser"``
-        or ``"duplicate"``.
+        Why it was dropped. Found by the line scorer, the reason of the feature that weighed
+        most: ``"reading-time"``, ``"date"``, ``"byline"``, ``"share"``, ``"comment"``,
+        ``"subscribe"``, ``"advertising"``, ``"cookie"``, ``"tags"``, ``"caption"`` (a photo
+        caption with its credit), ``"credit"``, ``"copyright"``, ``"related"`` (a line of page
+        vocabulary about related articles), ``"call-to-action"`` (the reader addressed) or
+        ``"furniture"`` (no feature naming a reason: short, not a sentence, among furniture).
+        Found by the page's structure: ``"section"`` (rubric or breadcrumb above the title),
+        ``"related-link"`` ("Lire aussi : <title>"), ``"related-header"``, ``"related"`` (a
+        title in a related block), ``"teaser"``, ``"duplicate"`` (repeats the previous kept
+        line) and ``"site-boilerplate"`` (a line the site repeats on many pages, see
+        :class:`newsnlp.text.Boilerplate`).
     """
 
     line: int
@@ -117,13 +124,30 @@ class LineDecision:
         Why. For a kept line, what it is in the cleaned text: ``"title"``, ``"heading"`` or
         ``"paragraph"``. For a removed line, its :attr:`RemovedLine.reason`
         (``"reading-time"``, ``"teaser"``, ``"share"``…).
+    score : float or None
+        The line scorer's probability that the line is page furniture (removed from
+        ``threshold`` on, 0.5), or ``None`` for a line decided by the page's structure alone
+        (teaser, related link, site boilerplate) or too long to be furniture.
+    features : tuple of (str, float)
+        What decided the score: each non-zero feature with its contribution to the log-odds
+        (weight × value; positive pushes towards removal), largest effect first. Empty when
+        *score* is ``None``. See :mod:`newsnlp.text.features` for what each feature means.
     """
 
     line: int
     text: str
     kept: bool
     reason: str
+    score: float | None = None
+    features: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict."""
-        return asdict(self)
+        """Return a JSON-serialisable dict (``features`` as ``{name: contribution}``)."""
+        return {
+            "line": self.line,
+            "text": self.text,
+            "kept": self.kept,
+            "reason": self.reason,
+            "score": self.score,
+            "features": dict(self.features),
+        }
