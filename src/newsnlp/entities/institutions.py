@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
+from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, Word, is_capitalised
 from newsnlp.lang.fr.institutions import (
@@ -127,8 +128,11 @@ def complements(
     return end, None
 
 
-def _head(state: LayerState, i: int, coordinated: dict) -> tuple[str, str | None] | None:
-    """(label, kind) of the name whose head is word *i*, or None if no name starts there."""
+def _head(
+    state: LayerState, i: int, coordinated: dict, known: SpanIndex
+) -> tuple[str, str | None] | None:
+    """(label, kind) of the name whose head is word *i*, or None if no name starts there;
+    *known* holds the candidates found before this pass."""
     s, w = state.words[i][0], state.words[i][2]
     kind = INSTITUTION_HEADS.get(w)
     if i in coordinated:
@@ -140,10 +144,10 @@ def _head(state: LayerState, i: int, coordinated: dict) -> tuple[str, str | None
             label, kind = "MISC", None
         else:
             return None
-        if not any(o.start == s for o in state.cands):
+        if not any(o.start == s for o in known.overlapping(s, s + 1)):
             return None  # facilities and events: only complete what the model found
         return label, kind
-    if kind == "organization" and not any(o.start <= s < o.end for o in state.cands):
+    if kind == "organization" and not known.overlapping(s, s + 1):
         return None  # "Musée du Cidre" may be a place: only complete the model's names
     return "ORG", kind
 
@@ -155,8 +159,9 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
     found = []
     queue = list(range(len(words)))
     coordinated: dict[int, tuple[str, str | None]] = {}
+    known = SpanIndex(state.cands)  # linear: no scan of every candidate per head
     for i in queue:
-        head = _head(state, i, coordinated)
+        head = _head(state, i, coordinated, known)
         if head is None:
             continue
         label, kind = head
@@ -164,7 +169,7 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
         j = skip_adjectives(words, i + 1, lexicon)
         if label != "ORG" or i in coordinated:
             # start from the model's span when it is longer ("Complexe Mohammed VI")
-            model_end = max((o.end for o in state.cands if o.start == s), default=0)
+            model_end = max((o.end for o in known.overlapping(s, s + 1) if o.start == s), default=0)
             while j < len(words) and words[j][1] <= model_end:
                 j += 1
         j, other = complements(words, j, matcher, lexicon, stop_at_places=label == "LOC")

@@ -24,6 +24,7 @@ import re
 
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import KIND_LABEL, GazetteerMatcher
+from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import Candidate, LayerState, at_sentence_start, is_capitalised
 from newsnlp.lang.fr.institutions import FACILITY_HEADS, INSTITUTION_HEADS
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
@@ -58,15 +59,19 @@ def stronger(a: Candidate, b: Candidate) -> bool:
 
 def merge(state: LayerState, new: list[Candidate]) -> None:
     """Add candidates; an overlapping candidate is replaced when the new one is longer or
-    comes from a stronger source."""
+    comes from a stronger source. Linear in the candidates (a :class:`SpanIndex` finds the
+    overlapping ones)."""
+    if not new:
+        return
+    index = SpanIndex(state.cands)
     for c in new:
-        overlapping = [o for o in state.cands if o.start < c.end and c.start < o.end]
+        overlapping = index.overlapping(c.start, c.end)
         if any(stronger(o, c) for o in overlapping):
             continue
-        if overlapping:
-            gone = {id(o) for o in overlapping}
-            state.cands = [o for o in state.cands if id(o) not in gone]
-        state.cands.append(c)
+        for o in overlapping:
+            index.remove(o)
+        index.add(c)
+    state.cands = index.in_order()
 
 
 def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:

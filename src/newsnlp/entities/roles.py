@@ -25,9 +25,13 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from typing import Any
+
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
-from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.entities.overlaps import SpanIndex
+from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
 from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
     COMING_FROM,
@@ -127,8 +131,9 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
     if not state.roles:
         return
     kept = []
+    roles = SpanIndex(state.roles)  # linear: no scan of every role per candidate
     for c in state.cands:
-        role = next((r for r in state.roles if c.start < r.end and r.start < c.end), None)
+        role = roles.first_overlapping(c.start, c.end)
         if role is None:
             kept.append(c)
             continue
@@ -144,25 +149,38 @@ def attach_roles(state: LayerState) -> None:
     ("X, ministre de l’Intérieur"), else the other one."""
     text = state.text
     persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
+    starts = [c.start for c in persons]
     for r in state.roles:
-        after = next(
-            (
-                c
-                for c in persons
-                if r.end <= c.start <= r.end + 3 and SEP_AFTER.fullmatch(text[r.end : c.start])
-            ),
-            None,
-        )
-        before = next(
-            (
-                c
-                for c in reversed(persons)
-                if c.end <= r.start and SEP_BEFORE.fullmatch(text[c.end : r.start])
-            ),
-            None,
-        )
+        after = _person_after(text, r, persons, bisect_left(starts, r.end))
+        before = _person_before(text, r, persons, bisect_left(starts, r.start))
         article_before = ARTICLE_BEFORE_TITLE.search(text[max(0, r.start - 8) : r.start])
         r.person = (after or before) if article_before else (before or after)
+
+
+def _person_after(text: str, r: RolePhrase, persons: list[Candidate], first: int) -> Any:
+    """The first person of ``persons[first:]`` (sorted) that starts within 3 characters after
+    the role, separated from it by :data:`SEP_AFTER` only."""
+    for k in range(first, len(persons)):
+        c = persons[k]
+        if c.start > r.end + 3:
+            return None
+        if SEP_AFTER.fullmatch(text[r.end : c.start]):
+            return c
+    return None
+
+
+def _person_before(text: str, r: RolePhrase, persons: list[Candidate], stop: int) -> Any:
+    """The last person of ``persons[:stop]`` (sorted, not overlapping) that ends before the
+    role and is separated from it by :data:`SEP_BEFORE` only. The search goes back from the
+    role and stops at a person with a capital or a digit (every name has one): the separator,
+    which has none, cannot reach past it. Linear over the roles of a text."""
+    for k in range(stop - 1, -1, -1):
+        c = persons[k]
+        if c.end <= r.start and SEP_BEFORE.fullmatch(text[c.end : r.start]):
+            return c
+        if c.end <= r.start and any(ch.isupper() or ch.isdigit() for ch in text[c.start : c.end]):
+            return None
+    return None
 
 
 def role_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
