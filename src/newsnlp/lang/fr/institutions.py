@@ -18,6 +18,7 @@ import re
 
 __all__ = [
     "ACRONYM_AFTER",
+    "ACRONYM_FORM",
     "ADJECTIVE_ENDINGS",
     "ADJECTIVE_LEMMA_SUFFIXES",
     "DETERMINER_WORDS",
@@ -27,11 +28,13 @@ __all__ = [
     "INTERNATIONAL",
     "NAME_ARTICLES",
     "NAME_PREPOSITIONS",
+    "NAME_WORDS_BEFORE_ACRONYM",
     "NOT_ADJECTIVES",
     "NOT_STATE_BODY",
     "OTHER_ADJECTIVES",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
+    "SMALL_NAME_WORDS",
     "YEAR_AFTER",
 ]
 
@@ -122,6 +125,15 @@ PARTICIPLE_COMPLEMENTS = frozenset(
 YEAR_AFTER = re.compile(r"[ \u00a0]+((?:19|20)\d\d)(?!\d)")
 # An acronym defined after the name: "Direction générale de la sécurité intérieure (DGSI)".
 ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
+# What may be an acronym in brackets: capitals ("PNH", "CEE-ONU") or a capitalised short word
+# ("Finul", "Fecafoot", "Minsep"); the letters of the name before it decide.
+ACRONYM_FORM = re.compile(r"[A-ZÀ-Ý](?:[A-Za-zÀ-ÿ0-9&]*[A-ZÀ-Ý0-9][A-Za-zÀ-ÿ0-9&-]*|[a-zà-ÿ]{2,9})")
+# Small words of a name, folded: they may give the acronym a letter or not ("CEDEAO": "des").
+SMALL_NAME_WORDS = frozenset(
+    "de des du d la le les l et pour en au aux a sur dans of the and for on".split()
+)
+# Words that are not letters and may sit inside a name before its acronym ("AT&T").
+NAME_WORDS_BEFORE_ACRONYM = frozenset({"&"})
 # Bodies named like state institutions that are professional or private organisations.
 NOT_STATE_BODY = re.compile(
     r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)"
