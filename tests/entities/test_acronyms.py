@@ -116,3 +116,27 @@ def test_whole_layer_canonical_kind_and_country():
         (e.text, e.label) for e in ann.entities
     }
     assert sum(e.text == "Minfi" for e in ann.entities) == 2
+
+
+def test_a_use_after_small_words_and_a_gazetteer_full_name():
+    layer = EntityLayer(gazetteer=get_gazetteer())
+    text = (
+        "L’Autorité de régulation de la communication audiovisuelle et numérique (Arcom) "
+        "enquête. Le président de l’Arcom a parlé. Les pays de l’Alliance des États du Sahel "
+        "de la Communauté économique des États de l’Afrique de l’Ouest (CEDEAO) partent."
+    )
+    model = _spans(
+        text, ("de l’Arcom", "PER", 0), ("Alliance des États du Sahel de la Communauté", "ORG", 0)
+    )
+    ann = layer(text, [(c.start, c.end, c.label) for c in model])
+    got = [(e.text, e.label, e.kind) for e in ann.entities]
+    assert ("Arcom", "ORG", "institution") in got and ("de l’Arcom", "PER", "person") not in got
+    assert ("Alliance des États du Sahel", "ORG", "institution") in got
+    cedeao = [
+        e
+        for e in ann.entities
+        if e.text in {"CEDEAO", "Communauté économique des États de l’Afrique de l’Ouest"}
+    ]
+    assert [(e.label, e.kind, e.canonical) for e in cedeao] == [
+        ("ORG", "institution", "Communauté économique des États de l’Afrique de l’Ouest")
+    ] * 2

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsnlp.entities.gazetteer.records import Institution
+from newsnlp.entities.matcher import KIND_LABEL, GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import Candidate, LayerState, Word
 from newsnlp.lang.fr.institutions import (
@@ -47,6 +48,7 @@ from newsnlp.lang.fr.institutions import (
     NAME_WORDS_BEFORE_ACRONYM,
     SMALL_NAME_WORDS,
 )
+from newsnlp.lang.fr.tokens import TRAILING_SMALL_WORDS
 from newsnlp.text.fold import strip_accents
 
 __all__ = ["Definition", "add_defined_acronyms", "definitions", "long_form_start"]
@@ -174,46 +176,58 @@ def _words_before(text: str, words: list[Word], i: int, limit: int) -> list[Word
     return out
 
 
-def add_defined_acronyms(state: LayerState) -> None:
+def add_defined_acronyms(state: LayerState, matcher: GazetteerMatcher | None = None) -> None:
     """Add the full names and every use of the acronyms defined in the text (see the module
     notes). Linear in the text: the words are read once."""
     index = SpanIndex(state.cands)
     meaning: dict[str, tuple[str, str | None, object]] = {}
     for d in definitions(state):
         if d.acronym not in meaning:
-            meaning[d.acronym] = _meaning(state, index, d)
+            meaning[d.acronym] = _meaning(state, index, d, matcher)
     if not meaning:
         return
     for s, e, w in state.words:
         found = meaning.get(w)
         if found is not None:
             label, kind, record = found
-            _put(index, Candidate(s, e, label, "acronym", kind, record=record))
+            _put(state, index, Candidate(s, e, label, "acronym", kind, record=record))
     state.cands = index.in_order()
 
 
-def _meaning(state: LayerState, index: SpanIndex, d: Definition) -> tuple:
-    """(label, kind, record) that the uses of the acronym take; a capitalised full name
-    becomes one mention on the way."""
+def _meaning(
+    state: LayerState, index: SpanIndex, d: Definition, matcher: GazetteerMatcher | None
+) -> tuple:
+    """(label, kind, record) that the uses of the acronym take: the full name's, with the
+    gazetteer's reading of the full name when it has one; a capitalised full name becomes one
+    mention on the way."""
+    full = state.text[d.start : d.end]
     label, kind, record = "ORG", "institution", None
-    if d.capitalised:
-        label, kind, record = _full_name(state, index, d)
+    name = _full_name(state, index, d, matcher) if d.capitalised else None
+    if name is not None:
+        label, kind, record = name.label, name.kind, name.record
+    hit = matcher.match(full) if matcher is not None else None
+    if hit is not None and KIND_LABEL[hit[0]] == label:
+        kind, record = hit
+        if name is not None and (name.start, name.end) == (d.start, d.end):
+            name.kind, name.record = hit
     if record is None and label == "ORG":
-        name = state.text[d.start : d.end]
-        name = name[0].upper() + name[1:]  # "ministère …" → "Ministère …"
+        full = full[0].upper() + full[1:]  # "ministère …" → "Ministère …"
         body = kind if kind in {"institution", "organization"} else "organization"
-        scope = "international" if INTERNATIONAL.search(name) else "national"
-        record = Institution(name, body, None, scope)
+        scope = "international" if INTERNATIONAL.search(full) else "national"
+        record = Institution(full, body, None, scope)
     return label, kind, record
 
 
-def _full_name(state: LayerState, index: SpanIndex, d: Definition) -> tuple:
-    """(label, kind, record) of a capitalised full name, made one mention: the candidates
-    inside it give way, unless one starts before it (the model's longer name is kept)."""
+def _full_name(
+    state: LayerState, index: SpanIndex, d: Definition, matcher: GazetteerMatcher | None
+) -> Candidate:
+    """The mention of a capitalised full name: the candidates inside it give way, unless one
+    starts before it and cannot be cut there (the model's longer name is kept)."""
     inside = index.overlapping(d.start, d.end)
     before = next((c for c in inside if c.start < d.start), None)
-    if before is not None:
-        return before.label, before.kind, before.record
+    if before is not None and not _cut_before(state, index, before, d.start, matcher):
+        return before
+    inside = index.overlapping(d.start, d.end)
     exact = next((c for c in inside if (c.start, c.end) == (d.start, d.end)), None)
     if exact is None:
         head = state.text[d.start : d.end].split(" ", 1)[0]
@@ -222,7 +236,39 @@ def _full_name(state: LayerState, index: SpanIndex, d: Definition) -> tuple:
         for c in inside:
             index.remove(c)
         index.add(exact)
-    return exact.label, exact.kind, exact.record
+    return exact
+
+
+def _cut_before(
+    state: LayerState,
+    index: SpanIndex,
+    c: Candidate,
+    start: int,
+    matcher: GazetteerMatcher | None,
+) -> bool:
+    """End candidate *c*, which runs into a full name that starts at *start*, before it
+    ("Alliance des États du Sahel de la" | "Communauté économique … (CEDEAO)"), and read it
+    again in the gazetteer; False when *c* is a gazetteer name or goes on past the full
+    name's first word."""
+    if c.source not in {"spacy", "head"} or c.end <= start:
+        return False
+    words = state.text[start : c.end].split()
+    if c.end - start > len(words[0]) and c.source == "spacy":
+        return False  # the model's name covers the full name: it knows better than a guess
+    end = start
+    while end > c.start and state.text[end - 1].isspace():
+        end -= 1
+    m = TRAILING_SMALL_WORDS.search(state.text, c.start, end)
+    end = m.start() if m else end
+    index.remove(c)
+    if end > c.start:
+        c.end = end
+        hit = matcher.match(state.text[c.start : end]) if matcher is not None else None
+        if hit is not None:
+            c.kind, c.record = hit
+            c.label = KIND_LABEL[c.kind]
+        index.add(c)
+    return True
 
 
 def _label_of(head: str, inside: list[Candidate], start: int) -> tuple[str, str | None]:
@@ -239,12 +285,15 @@ def _label_of(head: str, inside: list[Candidate], start: int) -> tuple[str, str 
     return "ORG", "organization"
 
 
-def _put(index: SpanIndex, c: Candidate) -> None:
-    """Add an acronym mention in place of the mentions of exactly its span; not inside a
-    longer name ("CEE-ONU", "ONU" of a full name)."""
+def _put(state: LayerState, index: SpanIndex, c: Candidate) -> None:
+    """Add an acronym mention in place of the mentions of its span (or of small words and
+    it: "de l’Arcom"); not inside a longer name ("CEE-ONU", the "ONU" of a full name)."""
     inside = index.overlapping(c.start, c.end)
-    if any(o.start < c.start or o.end > c.end for o in inside):
-        return
+    text = state.text
+    for o in inside:
+        outside = text[o.start : c.start].split() + text[c.end : o.end].split()
+        if any(strip_accents(w).rstrip("’'") not in SMALL_NAME_WORDS for w in outside):
+            return
     for o in inside:
         index.remove(o)
     index.add(c)

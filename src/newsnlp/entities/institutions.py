@@ -4,9 +4,13 @@ of French names.
 A head ("Conseil", "Direction", "Stade", "Festival") is followed by adjectives ("générale",
 "économique et monétaire ouest-africaine") and complements ("des droits de l’homme", "pour
 les réfugiés", "du développement et de la coopération"); "… et de la Surveillance du
-territoire" starts another, coordinated name. Institution heads start a name anywhere;
-organisation, facility and event heads only complete a name the model found. The French
-words are in :mod:`newsnlp.lang.fr.institutions`.
+territoire" starts another, coordinated name. An adjective after a complement agrees with
+its noun ("Conseil des ministres extraordinaire": the council is extraordinary, the name ends
+at "ministres"). Institution heads start a name anywhere, also alone inside a sentence for the
+few that name a country's one body ("le président du Parlement"); organisation, facility and
+event heads only complete a name the model found. Where the model's name goes on past the
+grammar's with a lower-case word ("Bureau de prévention des accidents juge la motion"), the
+grammar's wins. The French words are in :mod:`newsnlp.lang.fr.institutions`.
 
 Examples
 --------
@@ -26,8 +30,17 @@ from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.resolution import merge
-from newsnlp.entities.state import Candidate, LayerState, Word, is_capitalised
+from newsnlp.entities.state import (
+    Candidate,
+    LayerState,
+    Word,
+    at_sentence_start,
+    is_capitalised,
+    words_of,
+)
 from newsnlp.lang.fr.institutions import (
+    ARTICLES_BEFORE_HEAD,
+    BARE_HEADS,
     DETERMINER_WORDS,
     EVENT_HEADS,
     FACILITY_HEADS,
@@ -36,36 +49,87 @@ from newsnlp.lang.fr.institutions import (
     NAME_PREPOSITIONS,
     PARTICIPLE_COMPLEMENTS,
     PARTICIPLE_ENDINGS,
+    PRENOMINAL_ADJECTIVES,
+    PUBLIC_WHEN_NATIONAL,
+    STATE_ADJECTIVES,
     YEAR_AFTER,
 )
 from newsnlp.lang.fr.roles import ROLE_STOPWORDS
 
-__all__ = ["add_institution_names", "complements", "skip_adjectives"]
+__all__ = ["add_institution_names", "agrees", "complements", "skip_adjectives"]
 
 
-def skip_adjectives(words: list[Word], j: int, lexicon: Lexicon) -> int:
+def agrees(noun: str, adjective: str, lexicon: Lexicon) -> bool:
+    """Whether *adjective* can qualify *noun* by number: a noun that the lexicon knows only
+    in the plural ("ministres") takes plural adjectives ("extraordinaire" does not agree).
+    Without a lexicon, or for nouns the same in both numbers ("pays"), everything agrees.
+
+    Examples
+    --------
+    >>> lex = Lexicon(common_nouns=frozenset({"ministre", "pays", "sécurité"}))
+    >>> agrees("ministres", "extraordinaire", lex), agrees("ministres", "arabes", lex)
+    (False, True)
+    >>> agrees("pays", "arabe", lex), agrees("sécurité", "intérieure", lex)
+    (True, True)
+    """
+    low = noun.lower()
+    plural_only = (
+        low.endswith(("s", "x"))
+        and low not in lexicon.common_nouns
+        and low[:-1] in lexicon.common_nouns
+    )
+    return not plural_only or adjective.endswith(("s", "x"))
+
+
+def skip_adjectives(
+    words: list[Word],
+    j: int,
+    lexicon: Lexicon,
+    *,
+    noun: str | None = None,
+    matcher: GazetteerMatcher | None = None,
+) -> int:
     """Index after the adjectives starting at word *j* ("économique et monétaire
-    ouest-africaine"); a past participle with its complement is not part of the name."""
+    ouest-africaine", "wallon"); a past participle with its complement is not part of the name,
+    nor an adjective that does not agree with the complement's *noun* (:func:`agrees`)."""
     while j < len(words):
-        if lexicon.is_adjective(words[j][2]):
+        w = words[j][2]
+        if _adjective(w, lexicon, matcher):
+            if noun is not None and not agrees(noun, w, lexicon):
+                break  # "Conseil des ministres extraordinaire"
             if (
-                words[j][2].endswith(PARTICIPLE_ENDINGS)
+                w.endswith(PARTICIPLE_ENDINGS)
                 and j + 1 < len(words)
                 and words[j + 1][2] in PARTICIPLE_COMPLEMENTS
+                and not _place_at(words, j + 2, matcher)
             ):
                 break  # "la commission du Conseil national chargée d’examiner"
             j += 1
         elif (
-            words[j][2] == "et"
+            w == "et"
             and j > 0
             and j + 1 < len(words)
-            and lexicon.is_adjective(words[j + 1][2])
-            and lexicon.is_adjective(words[j - 1][2])
+            and _adjective(words[j + 1][2], lexicon, matcher)
+            and _adjective(words[j - 1][2], lexicon, matcher)
         ):
             j += 2
         else:
             break
     return j
+
+
+def _place_at(words: list[Word], k: int, matcher: GazetteerMatcher | None) -> bool:
+    """Whether a country or a city starts at word *k* ("Forces armées d’Haïti")."""
+    if matcher is None or k >= len(words) or not is_capitalised(words[k][2]):
+        return False
+    return (matcher.match_at(words, k) or ("", ""))[1] in {"city", "country"}
+
+
+def _adjective(word: str, lexicon: Lexicon, matcher: GazetteerMatcher | None) -> bool:
+    """An adjective of a name: the lexicon's, or a toponymic one ("wallon", "malienne")."""
+    return lexicon.is_adjective(word) or (
+        matcher is not None and word[:1].islower() and matcher.adjective(word) is not None
+    )
 
 
 def _complement_word(words: list[Word], j: int) -> int | None:
@@ -98,8 +162,11 @@ def complements(
     """Extend a name over its complements from word *j*: "des droits de l’homme", "pour
     les réfugiés", "du développement et de la coopération". Returns the index after the
     name and, for "… et de la Surveillance du territoire", the index where a coordinated
-    name starts."""
+    name starts. With *stop_at_places* (facilities), a place ends the name, as does a
+    capitalised complement after a common-noun one ("Complexe Mohammed VI de football" |
+    "de Maâmora")."""
     end = j
+    common = False  # a complement with a common noun was taken
     while j < len(words):
         k = j
         if (
@@ -120,10 +187,11 @@ def complements(
         if (
             stop_at_places
             and is_capitalised(w2)
-            and (matcher.match_at(words, k) or ("", ""))[1] in {"city", "country"}
+            and (common or (matcher.match_at(words, k) or ("", ""))[1] in {"city", "country"})
         ):
             break  # "Complexe Mohammed VI de football de Maâmora": the facility, then the town
-        k = skip_adjectives(words, k + 1, lexicon)
+        common = common or not is_capitalised(w2)
+        k = skip_adjectives(words, k + 1, lexicon, noun=w2, matcher=matcher)
         j = end = k
     return end, None
 
@@ -134,9 +202,13 @@ def _head(
     """(label, kind) of the name whose head is word *i*, or None if no name starts there;
     *known* holds the candidates found before this pass."""
     s, w = state.words[i][0], state.words[i][2]
-    kind = INSTITUTION_HEADS.get(w)
     if i in coordinated:
         return coordinated[i]
+    if w in PRENOMINAL_ADJECTIVES and i + 1 < len(state.words):
+        w = state.words[i + 1][2]  # "Haute Cour", "Grand Conseil"
+        if INSTITUTION_HEADS.get(w) != "institution":
+            return None
+    kind = INSTITUTION_HEADS.get(w)
     if kind is None:
         if w in FACILITY_HEADS:
             label, kind = "LOC", "location"
@@ -153,8 +225,9 @@ def _head(
 
 
 def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> None:
-    """Merge the names that start with a head and go on over adjectives and complements."""
-    text = state.text
+    """Merge the names that start with a head and go on over adjectives and complements; the
+    model's names that go on past them with a lower-case word give way (their capitalised
+    rest, "de Maâmora", stays a name)."""
     words = state.words
     found = []
     queue = list(range(len(words)))
@@ -165,22 +238,87 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
         if head is None:
             continue
         label, kind = head
-        s = words[i][0]
-        j = skip_adjectives(words, i + 1, lexicon)
-        if label != "ORG" or i in coordinated:
-            # start from the model's span when it is longer ("Complexe Mohammed VI")
-            model_end = max((o.end for o in known.overlapping(s, s + 1) if o.start == s), default=0)
-            while j < len(words) and words[j][1] <= model_end:
-                j += 1
-        j, other = complements(words, j, matcher, lexicon, stop_at_places=label == "LOC")
+        end, other = _name_end(state, i, label, i in coordinated, known, matcher, lexicon)
         if other is not None:
             coordinated[other] = (label, kind)
             queue.append(other)
-        end = words[j - 1][1]
-        if label == "MISC":
-            m = YEAR_AFTER.match(text, end)  # "Mondial 2030", "Coupe du monde 2030"
-            end = m.end() if m else end
-        if end == words[i][1]:
-            continue  # a bare head ("le Parlement", "la Confédération"): left to the model
-        found.append(Candidate(s, end, label, "head", kind=kind))
+        if end is not None:
+            if kind == "organization" and _public(words, i):
+                kind = "institution"  # "Institut national de la statistique"
+            found.append(Candidate(words[i][0], end, label, "head", kind=kind))
+        elif words[i][2] in BARE_HEADS and _bare_head(state, i):
+            found.append(Candidate(words[i][0], words[i][1], "ORG", "head", kind=kind))
+    _give_way(state, found, known)
     merge(state, found)
+
+
+def _name_end(
+    state: LayerState,
+    i: int,
+    label: str,
+    coordinated: bool,
+    known: SpanIndex,
+    matcher: GazetteerMatcher,
+    lexicon: Lexicon,
+) -> tuple[int | None, int | None]:
+    """End offset of the name whose head is word *i* (None for a bare head) and the index of
+    a coordinated name's head (or None)."""
+    words, text = state.words, state.text
+    s = words[i][0]
+    j = i + 2 if words[i][2] in PRENOMINAL_ADJECTIVES else i + 1
+    j = skip_adjectives(words, j, lexicon, matcher=matcher)
+    if label != "ORG" or coordinated:
+        # go on over the capitalised words of the model's name ("Complexe Mohammed VI")
+        model_end = max((o.end for o in known.overlapping(s, s + 1) if o.start == s), default=0)
+        while j < len(words) and words[j][1] <= model_end and not words[j][2][0].islower():
+            j += 1
+    j, other = complements(words, j, matcher, lexicon, stop_at_places=label == "LOC")
+    end = words[j - 1][1]
+    if label == "MISC":
+        m = YEAR_AFTER.match(text, end)  # "Mondial 2030", "Coupe du monde 2030"
+        end = m.end() if m else end
+    if end == words[i][1]:
+        return None, other  # a bare head ("le Parlement", "la Confédération")
+    return end, other
+
+
+def _public(words: list[Word], i: int) -> bool:
+    """Whether the organisation head *i* names a state body: "Institut national …"."""
+    return (
+        words[i][2] in PUBLIC_WHEN_NATIONAL
+        and i + 1 < len(words)
+        and words[i + 1][2] in STATE_ADJECTIVES
+    )
+
+
+def _bare_head(state: LayerState, i: int) -> bool:
+    """Whether the capitalised head word *i* alone names a body: after an article inside a
+    sentence, outside a minister's title."""
+    s, e, _ = state.words[i]
+    return (
+        i > 0
+        and state.words[i - 1][2].lower() in ARTICLES_BEFORE_HEAD
+        and not at_sentence_start(state.text, state.words[i - 1][0])
+        and not any(r.start <= s and e <= r.end for r in state.roles)
+    )
+
+
+def _give_way(state: LayerState, found: list[Candidate], known: SpanIndex) -> None:
+    """Remove the model's names that start with a grammar name and go on past it with a
+    lower-case word; a capitalised rest after a preposition becomes a candidate of its own
+    ("Complexe … de football" | "de Maâmora", "Conseil de sécurité" | "de l’ONU")."""
+    gone, rests = set(), []
+    for c in found:
+        for o in known.overlapping(c.start, c.end):
+            if o.source != "spacy" or o.start != c.start or o.end <= c.end:
+                continue
+            after = words_of(state.text, c.end, o.end)
+            if not after or not after[0][2][:1].islower():
+                continue
+            gone.add(id(o))
+            rest = next((w for w in after if is_capitalised(w[2])), None)
+            if rest is not None and after[0][2].lower() in NAME_PREPOSITIONS:
+                label = "LOC" if c.label == "LOC" else o.label
+                rests.append(Candidate(rest[0], o.end, label, "spacy"))
+    if gone:
+        state.cands = [o for o in state.cands if id(o) not in gone] + rests

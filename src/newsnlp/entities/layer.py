@@ -126,9 +126,9 @@ class EntityLayer:
         roles.drop_role_words(state, matcher)
         resolution.add_gazetteer_matches(state, matcher)
         institutions.add_institution_names(state, matcher, lexicon)
-        acronyms.add_defined_acronyms(state)
         names.link_surnames(state)
         names.add_titled_persons(state)
+        acronyms.add_defined_acronyms(state, matcher)
         resolution.classify(state, matcher, lexicon)
         resolution.resolve_overlaps(state)
         names.link_surnames(state)  # surnames of persons found by the title rules

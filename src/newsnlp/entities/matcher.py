@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsnlp.entities.state import Word, words_of
+from newsnlp.lang.fr.institutions import ORGAN_OF_ACRONYM
 from newsnlp.text.fold import unify_apostrophes
 
 __all__ = ["KIND_LABEL", "GazetteerMatcher"]
@@ -51,8 +52,8 @@ class GazetteerMatcher:
                 self._adjectives.setdefault(unify_apostrophes(form), gazetteer.demonym(form))
                 continue
             words = tuple(w for _, _, w in words_of(unify_apostrophes(form)))
-            if not words:
-                continue
+            if not words or ORGAN_OF_ACRONYM.match(form):
+                continue  # "Conseil de sécurité de l’ONU": two names, each indexed
             self._forms.setdefault(words[0], []).append((words, kind, record))
         for options in self._forms.values():
             options.sort(key=lambda o: -len(o[0]))

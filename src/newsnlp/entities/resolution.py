@@ -21,13 +21,21 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import KIND_LABEL, GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
-from newsnlp.entities.state import Candidate, LayerState, at_sentence_start, is_capitalised
-from newsnlp.lang.fr.institutions import FACILITY_HEADS, INSTITUTION_HEADS
+from newsnlp.entities.state import (
+    Candidate,
+    LayerState,
+    at_sentence_start,
+    is_capitalised,
+    words_of,
+)
+from newsnlp.lang.fr.institutions import CURRENCY_BEFORE, FACILITY_HEADS, INSTITUTION_HEADS
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
+from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, TRAILING_SMALL_WORDS
 
 __all__ = [
     "SOURCE_RANK",
@@ -59,8 +67,9 @@ def stronger(a: Candidate, b: Candidate) -> bool:
 
 def merge(state: LayerState, new: list[Candidate]) -> None:
     """Add candidates; an overlapping candidate is replaced when the new one is longer or
-    comes from a stronger source. Linear in the candidates (a :class:`SpanIndex` finds the
-    overlapping ones)."""
+    comes from a stronger source, and one that runs into the new one from the left keeps its
+    part before it ("Alliance des États du Sahel de la" | "Communauté économique …"). Linear
+    in the candidates (a :class:`SpanIndex` finds the overlapping ones)."""
     if not new:
         return
     index = SpanIndex(state.cands)
@@ -70,8 +79,21 @@ def merge(state: LayerState, new: list[Candidate]) -> None:
             continue
         for o in overlapping:
             index.remove(o)
+            if o.start < c.start < o.end <= c.end:
+                end = _end_before(state.text, o.start, c.start)
+                if end > o.start:
+                    index.add(replace(o, end=end))
         index.add(c)
     state.cands = index.in_order()
+
+
+def _end_before(text: str, start: int, end: int) -> int:
+    """End of the name in ``text[start:end]`` without the spaces and small words that lead to
+    the next name ("… du Sahel de la ")."""
+    while end > start and text[end - 1] in " \u00a0\u2019'":
+        end -= 1
+    m = TRAILING_SMALL_WORDS.search(text, start, end)
+    return m.start() if m else end
 
 
 def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:
@@ -98,6 +120,9 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
     text = state.text
     kept = []
     for c in state.cands:
+        if c.source == "spacy":
+            _known_acronym_first(c, text, matcher)
+            _not_a_person(c, text)
         span = text[c.start : c.end]
         if c.source in {"spacy", "title"}:
             hit = matcher.match(span)
@@ -119,6 +144,27 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
             continue
         kept.append(c)
     state.cands = kept
+
+
+def _known_acronym_first(c: Candidate, text: str, matcher: GazetteerMatcher) -> None:
+    """ "l’ONU pour la sécurité routière" (the envoy's title goes on): a known acronym followed
+    by lower-case words is the acronym alone."""
+    words = words_of(text, c.start, c.end)
+    if (
+        len(words) > 1
+        and words[0][2].isupper()
+        and len(words[0][2]) > 1
+        and words[1][2][:1].islower()
+        and matcher.match(words[0][2]) is not None
+    ):
+        c.end = words[0][1]
+
+
+def _not_a_person(c: Candidate, text: str) -> None:
+    """ "reprendre l’Artibonite": a name after an elided article is not a person's (persons
+    take no article); it is a place."""
+    if c.label == "PER" and ELIDED_ARTICLE_BEFORE.search(text, max(0, c.start - 3), c.start):
+        c.label = "LOC"
 
 
 def plausible(
@@ -155,11 +201,29 @@ def _plausible_word(
         parts = span.split("-")
         if len(parts) == 2 and all((matcher.match(p) or ("",))[0] == "country" for p in parts):
             return False  # "France-Maroc" names a pair, not a place
-    if span.isupper() or c.label == "PER" or not lexicon.is_common_noun(span):
+    if span.isupper() and CURRENCY_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return False  # "francs CFA": a currency
+    if c.label == "PER":
+        return not _sentence_word(span, text, c.start, lexicon)
+    if span.isupper() or not lexicon.is_common_noun(span):
         return True
     # a capitalised common noun is a name mid-sentence ("la Méditerranée"), a plain
     # word at the start of a sentence, heading or title ("Budget", "Dette : …")
     return not at_sentence_start(text, c.start)
+
+
+def _sentence_word(span: str, text: str, start: int, lexicon: Lexicon) -> bool:
+    """ "Autorisée fin septembre par …", "Émissaire personnel du président": an adjective or
+    participle capitalised only because it starts the sentence, written nowhere else in the
+    text with a capital inside a sentence."""
+    if not lexicon.adjectives or not at_sentence_start(text, start):
+        return False
+    if not lexicon.is_adjective(span[0].lower() + span[1:]):
+        return False
+    return not any(
+        not at_sentence_start(text, m.start())
+        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text)
+    )
 
 
 def resolve_overlaps(state: LayerState) -> None:

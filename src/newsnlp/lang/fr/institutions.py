@@ -21,6 +21,9 @@ __all__ = [
     "ACRONYM_FORM",
     "ADJECTIVE_ENDINGS",
     "ADJECTIVE_LEMMA_SUFFIXES",
+    "ARTICLES_BEFORE_HEAD",
+    "BARE_HEADS",
+    "CURRENCY_BEFORE",
     "DETERMINER_WORDS",
     "EVENT_HEADS",
     "FACILITY_HEADS",
@@ -31,10 +34,14 @@ __all__ = [
     "NAME_WORDS_BEFORE_ACRONYM",
     "NOT_ADJECTIVES",
     "NOT_STATE_BODY",
+    "ORGAN_OF_ACRONYM",
     "OTHER_ADJECTIVES",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
+    "PRENOMINAL_ADJECTIVES",
+    "PUBLIC_WHEN_NATIONAL",
     "SMALL_NAME_WORDS",
+    "STATE_ADJECTIVES",
     "YEAR_AFTER",
 ]
 
@@ -46,13 +53,15 @@ INSTITUTION_HEADS = {
         """Agence Assemblée Autorité Banque Bureau Caisse Chambre Comité Commissariat Commission
         Conseil Cour Délégation Département Direction Gendarmerie Gouvernement Haut-Commissariat
         Inspection Ministère Office Organisation Parlement Parquet Police Préfecture Présidence
-        Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère""".split(),
+        Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère Force Forces
+        Armée Garde Marine Douane Douanes""".split(),
         "institution",
     ),
     # companies, federations, parties, museums, cultural institutes, NGOs
     **dict.fromkeys(
         """Académie Association Centre Club Compagnie Confédération Fédération Fondation Groupe Institut
-        Ligue Mouvement Musée Observatoire Parti Syndicat Société Union""".split(),
+        Ligue Mouvement Musée Observatoire Parti Syndicat Société Union Alliance Coalition
+        Collectif Front Rassemblement Réseau""".split(),
         "organization",
     ),
 }
@@ -65,12 +74,24 @@ FACILITY_HEADS = frozenset(
 EVENT_HEADS = frozenset(
     "Festival Coupe Championnat Salon Forum Biennale Jeux Mondial Semaine Journée Sommet Conférence Saison".split()
 )
+# Adjectives written before a head ("Haut Conseil", "Haute Cour", "Grand Conseil").
+PRENOMINAL_ADJECTIVES = frozenset("Haut Haute Hauts Hautes Grand Grande Nouveau Nouvelle".split())
+# Heads that name a country's one body when written alone with a capital inside a sentence
+# ("le président du Parlement", "l’Assemblée a voté"), outside a minister's title ("chargé
+# des Relations avec le Parlement").
+BARE_HEADS = frozenset("Parlement Assemblée Congrès Primature Présidence".split())
+# Articles and contractions before a bare head.
+ARTICLES_BEFORE_HEAD = frozenset("le la l’ l' du au".split())
 # Prepositions that continue an institution name, and the articles that may follow them.
 NAME_PREPOSITIONS = ("de", "des", "du", "d’", "d'", "aux", "pour", "et", "à")
 NAME_ARTICLES = ("la", "le", "les", "l’", "l'")
-# Determiners that end a name's complement ("… de ses partenaires"): not a name.
+# Determiners, quantifiers and ordinals that end a name's complement ("… de ses partenaires",
+# "… et des premiers contingents"): not a name.
 DETERMINER_WORDS = frozenset(
-    "ce cet cette ces son sa ses leur leurs un une plusieurs tous toutes notre nos votre vos".split()
+    """ce cet cette ces son sa ses leur leurs un une plusieurs tous toutes notre nos votre vos
+    premier première premiers premières dernier dernière derniers dernières autre autres
+    nombreux nombreuses certains certaines quelques divers diverses différents différentes
+    deux trois quatre cinq six sept huit neuf dix cent cents mille""".split()
 )
 
 # ------------------------------------------------------------------------------ adjectives
@@ -134,9 +155,20 @@ SMALL_NAME_WORDS = frozenset(
 )
 # Words that are not letters and may sit inside a name before its acronym ("AT&T").
 NAME_WORDS_BEFORE_ACRONYM = frozenset({"&"})
-# Bodies named like state institutions that are professional or private organisations.
+# Bodies named like state institutions that are professional, private or sports
+# organisations ("Comité national olympique", "Tribunal arbitral du sport").
 NOT_STATE_BODY = re.compile(
     r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)"
+    r"|\b(?:olympiques?|sportif|sportive|sportifs|sport|sports|football|basket-ball|handball|rugby|athlétisme)\b"
 )
+# Adjectives that make these organisation heads a state body ("Institut national de la
+# statistique", "Centre fédéral …"; a "Société nationale" stays a company).
+STATE_ADJECTIVES = frozenset("national nationale fédéral fédérale public publique".split())
+PUBLIC_WHEN_NATIONAL = frozenset("Institut Centre Observatoire".split())
+# A gazetteer form "<organ with its own name> de l’<ACRONYM>" ("Conseil de sécurité de l’ONU"):
+# two mentions, the organ and the organisation; a bare organ keeps it ("Conseil de l’UE").
+ORGAN_OF_ACRONYM = re.compile(r"^\S+ .+? (?:de l’|de l'|de la |du |des |de )[A-Z]{2,}$")
+# Before a capitalised word, the name of a currency ("francs CFA"): not an entity.
+CURRENCY_BEFORE = re.compile(r"\bfrancs?[ \u00a0]+$")
 # Words of an international body's name (no home country).
 INTERNATIONAL = re.compile(r"Nations unies|international|européen|africain|mondial|ONU", re.I)

@@ -14,6 +14,7 @@ import re
 
 __all__ = [
     "ELIDED_ARTICLE_AFTER_DE",
+    "ELIDED_ARTICLE_BEFORE",
     "INLINE_SPACES",
     "LEADING_PUNCTUATION",
     "NAME_BREAK",
@@ -48,3 +49,5 @@ TRAILING_SMALL_WORDS = re.compile(
 # "de l’" before a word the model read as a person ("le président de l’Arcom"): a person's
 # name has particles ("de Montchalin"), never an elided article.
 ELIDED_ARTICLE_AFTER_DE = re.compile(r"[Dd]e[ \u00a0]+[lL][’']")
+# An elided article right before a word ("reprendre l’Artibonite"): persons take none.
+ELIDED_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(«]))[lL][’']$")
