@@ -140,3 +140,21 @@ def test_a_use_after_small_words_and_a_gazetteer_full_name():
     assert [(e.label, e.kind, e.canonical) for e in cedeao] == [
         ("ORG", "institution", "Communauté économique des États de l’Afrique de l’Ouest")
     ] * 2
+
+
+def test_a_sports_body_and_a_law_keep_their_kind_and_label_in_their_acronym():
+    layer = EntityLayer(gazetteer=get_gazetteer())
+    text = (
+        "Le Comité national olympique et sportif du Cameroun (CNOSC) arbitre. Le Digital "
+        "Services Act (DSA) s’applique. Le CNOSC et le DSA."
+    )
+    model = _spans(text, ("Digital Services Act", "ORG", 0), ("DSA", "ORG", 1))
+    ann = layer(text, [(c.start, c.end, c.label) for c in model])
+    got = {(e.text, e.label, e.kind) for e in ann.entities}
+    assert got == {
+        ("Comité national olympique et sportif du Cameroun", "ORG", "organization"),
+        ("CNOSC", "ORG", "organization"),
+        ("Digital Services Act", "MISC", None),
+        ("DSA", "MISC", None),
+    }
+    assert ann.institutions == ()

@@ -159,3 +159,18 @@ LEXICON_WITH_PARTICIPLES = type(LEXICON)(
 )
 def test_classification_of_the_models_mentions(text, items, expected):
     assert _classified(text, *items) == expected
+
+
+def test_a_hyphen_joining_names_gives_each_name_but_not_for_two_countries():
+    text = "Une réunion conjointe Maroc-CCG et un match France-Maroc."
+    st = state(text, ("Maroc-CCG", "ORG"), ("France-Maroc", "LOC"))
+    add_gazetteer_matches(st, matcher())
+    assert spans(st) == [("Maroc", "LOC"), ("CCG", "ORG"), ("France-Maroc", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Digital Services Act", "MISC"), ("Code pénal", "MISC"), ("Pacte de stabilité", "MISC")],
+)
+def test_laws_codes_and_pacts_are_misc(name, label):
+    assert _classified(f"Selon le {name}, non.", (name, "ORG")) == [(name, label)]

@@ -45,7 +45,9 @@ from newsnlp.lang.fr.institutions import (
     FACILITY_HEADS,
     INSTITUTION_HEADS,
     INTERNATIONAL,
+    LAW_NAME,
     NAME_WORDS_BEFORE_ACRONYM,
+    NOT_STATE_BODY,
     SMALL_NAME_WORDS,
 )
 from newsnlp.lang.fr.tokens import TRAILING_SMALL_WORDS
@@ -205,6 +207,10 @@ def _meaning(
     name = _full_name(state, index, d, matcher) if d.capitalised else None
     if name is not None:
         label, kind, record = name.label, name.kind, name.record
+    if LAW_NAME.search(full):
+        label, kind, record = "MISC", None, None  # "Digital Services Act (DSA)"
+        if name is not None and name.record is None:
+            name.label, name.kind = label, kind
     hit = matcher.match(full) if matcher is not None else None
     if hit is not None and KIND_LABEL[hit[0]] == label:
         kind, record = hit
@@ -213,6 +219,10 @@ def _meaning(
     if record is None and label == "ORG":
         full = full[0].upper() + full[1:]  # "ministère …" → "Ministère …"
         body = kind if kind in {"institution", "organization"} else "organization"
+        if NOT_STATE_BODY.search(full):
+            body = kind = "organization"  # "Comité national olympique … (CNOSC)"
+            if name is not None and name.record is None:
+                name.kind = kind
         scope = "international" if INTERNATIONAL.search(full) else "national"
         record = Institution(full, body, None, scope)
     return label, kind, record

@@ -29,11 +29,17 @@ from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import (
     Candidate,
     LayerState,
+    Word,
     at_sentence_start,
     is_capitalised,
     words_of,
 )
-from newsnlp.lang.fr.institutions import CURRENCY_BEFORE, FACILITY_HEADS, INSTITUTION_HEADS
+from newsnlp.lang.fr.institutions import (
+    CURRENCY_BEFORE,
+    FACILITY_HEADS,
+    INSTITUTION_HEADS,
+    LAW_NAME,
+)
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
 from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, TRAILING_SMALL_WORDS
 
@@ -97,20 +103,51 @@ def _end_before(text: str, start: int, end: int) -> int:
 
 
 def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:
-    """Merge the longest gazetteer name at every capitalised word, left to right."""
+    """Merge the longest gazetteer name at every capitalised word, left to right, and the
+    names a hyphen joins (:func:`_hyphenated_names`)."""
     words = state.words
     i = 0
     found = []
+    joined = set()  # "Maroc-CCG": the model's mention of the whole word gives way to its names
     while i < len(words):
         hit = matcher.match_at(words, i) if is_capitalised(words[i][2]) else None
         if hit is None:
+            parts = _hyphenated_names(words[i], matcher)
+            if parts:
+                found.extend(parts)
+                joined.add(words[i][:2])
             i += 1
             continue
         n, kind, record = hit
         s, e = words[i][0], words[i + n - 1][1]
         found.append(Candidate(s, e, KIND_LABEL[kind], "gazetteer", record=record, kind=kind))
         i += n
+    if joined:
+        state.cands = [c for c in state.cands if (c.start, c.end) not in joined]
     merge(state, found)
+
+
+def _hyphenated_names(word: Word, matcher: GazetteerMatcher) -> list[Candidate]:
+    """ "Maroc-CCG": the names a hyphen joins, when each part is a gazetteer name and they are
+    not two countries (a pair of countries, "France-Maroc", is left to :func:`plausible`)."""
+    start, _, text = word
+    if "-" not in text or not is_capitalised(text):
+        return []
+    found, offset = [], start
+    for part in text.split("-"):
+        hit = matcher.match(part) if part else None
+        if hit is None:
+            return []
+        kind, record = hit
+        found.append(
+            Candidate(
+                offset, offset + len(part), KIND_LABEL[kind], "gazetteer", kind, record=record
+            )
+        )
+        offset += len(part) + 1
+    if len(found) < 2 or all(c.kind == "country" for c in found):
+        return []
+    return found
 
 
 def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> None:
@@ -140,6 +177,8 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                 head = span.split(" ", 1)[0]
                 if INSTITUTION_HEADS.get(head) == "institution" and " " in span:
                     c.label, c.kind = "ORG", "institution"  # "Chambre de commerce du Canada"
+                elif c.label in {"ORG", "MISC"} and LAW_NAME.search(span):
+                    c.label, c.kind = "MISC", None  # "Digital Services Act", "Code pénal"
         if not plausible(c, span, text, matcher, lexicon):
             continue
         kept.append(c)

@@ -29,6 +29,7 @@ __all__ = [
     "FACILITY_HEADS",
     "INSTITUTION_HEADS",
     "INTERNATIONAL",
+    "LAW_NAME",
     "NAME_ARTICLES",
     "NAME_PREPOSITIONS",
     "NAME_WORDS_BEFORE_ACRONYM",
@@ -168,6 +169,11 @@ PUBLIC_WHEN_NATIONAL = frozenset("Institut Centre Observatoire".split())
 # A gazetteer form "<organ with its own name> de l’<ACRONYM>" ("Conseil de sécurité de l’ONU"):
 # two mentions, the organ and the organisation; a bare organ keeps it ("Conseil de l’UE").
 ORGAN_OF_ACRONYM = re.compile(r"^\S+ .+? (?:de l’|de l'|de la |du |des |de )[A-Z]{2,}$")
+# The name of a law, code, treaty or charter (MISC, as works and programmes): its French head
+# first, an English one last ("Code pénal", "Pacte de stabilité", "Digital Services Act").
+LAW_NAME = re.compile(
+    r"^(?:Loi|Lois|Code|Pacte|Traité|Charte|Directive|Règlement)\b|[ \u00a0](?:Act|Treaty)$"
+)
 # Before a capitalised word, the name of a currency ("francs CFA"): not an entity.
 CURRENCY_BEFORE = re.compile(r"\bfrancs?[ \u00a0]+$")
 # Words of an international body's name (no home country).
