@@ -170,3 +170,15 @@ def test_warm_pipeline_and_warmup():
         newsnlp.load_pipeline(warm="yes")
     with pytest.raises(TypeError, match="entities must be True or False"):
         newsnlp.warmup(entities=None)
+
+
+def test_warmup_without_entities_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsnlp; newsnlp.warmup(entities=False); "
+        "print('spacy' in sys.modules, newsnlp.analyze('Bonjour à tous.', entities=False).language)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "fr"]

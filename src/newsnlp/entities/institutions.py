@@ -233,6 +233,7 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
     queue = list(range(len(words)))
     coordinated: dict[int, tuple[str, str | None]] = {}
     known = SpanIndex(state.cands)  # linear: no scan of every candidate per head
+    roles = SpanIndex(state.roles)
     for i in queue:
         head = _head(state, i, coordinated, known)
         if head is None:
@@ -246,7 +247,7 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
             if kind == "organization" and _public(words, i):
                 kind = "institution"  # "Institut national de la statistique"
             found.append(Candidate(words[i][0], end, label, "head", kind=kind))
-        elif words[i][2] in BARE_HEADS and _bare_head(state, i):
+        elif words[i][2] in BARE_HEADS and _bare_head(state, i, roles):
             found.append(Candidate(words[i][0], words[i][1], "ORG", "head", kind=kind))
     _give_way(state, found, known)
     merge(state, found)
@@ -291,15 +292,15 @@ def _public(words: list[Word], i: int) -> bool:
     )
 
 
-def _bare_head(state: LayerState, i: int) -> bool:
+def _bare_head(state: LayerState, i: int, roles: SpanIndex) -> bool:
     """Whether the capitalised head word *i* alone names a body: after an article inside a
-    sentence, outside a minister's title."""
+    sentence, outside a minister's title (*roles*)."""
     s, e, _ = state.words[i]
     return (
         i > 0
         and state.words[i - 1][2].lower() in ARTICLES_BEFORE_HEAD
         and not at_sentence_start(state.text, state.words[i - 1][0])
-        and not any(r.start <= s and e <= r.end for r in state.roles)
+        and not roles.overlapping(s, e)
     )
 
 

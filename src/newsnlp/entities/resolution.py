@@ -156,6 +156,7 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
     drop the implausible ones."""
     text = state.text
     kept = []
+    named: set[str] = set()  # words written with a capital inside a sentence, when needed
     for c in state.cands:
         if c.source == "spacy":
             _known_acronym_first(c, text, matcher)
@@ -180,6 +181,12 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                 elif c.label in {"ORG", "MISC"} and LAW_NAME.search(span):
                     c.label, c.kind = "MISC", None  # "Digital Services Act", "Code pénal"
         if not plausible(c, span, text, matcher, lexicon):
+            continue
+        if (
+            c.source == "spacy"
+            and c.label == "PER"
+            and _sentence_word(span, text, c.start, lexicon, state, named)
+        ):
             continue
         kept.append(c)
     state.cands = kept
@@ -242,27 +249,29 @@ def _plausible_word(
             return False  # "France-Maroc" names a pair, not a place
     if span.isupper() and CURRENCY_BEFORE.search(text, max(0, c.start - 8), c.start):
         return False  # "francs CFA": a currency
-    if c.label == "PER":
-        return not _sentence_word(span, text, c.start, lexicon)
-    if span.isupper() or not lexicon.is_common_noun(span):
+    if span.isupper() or c.label == "PER" or not lexicon.is_common_noun(span):
         return True
     # a capitalised common noun is a name mid-sentence ("la Méditerranée"), a plain
     # word at the start of a sentence, heading or title ("Budget", "Dette : …")
     return not at_sentence_start(text, c.start)
 
 
-def _sentence_word(span: str, text: str, start: int, lexicon: Lexicon) -> bool:
-    """ "Autorisée fin septembre par …", "Émissaire personnel du président": an adjective or
-    participle capitalised only because it starts the sentence, written nowhere else in the
-    text with a capital inside a sentence."""
-    if not lexicon.adjectives or not at_sentence_start(text, start):
+def _sentence_word(
+    span: str, text: str, start: int, lexicon: Lexicon, state: LayerState, named: set[str]
+) -> bool:
+    """ "Autorisée fin septembre par …", "Émissaire personnel du président": one adjective or
+    participle capitalised only because it starts the sentence, written nowhere in the text
+    with a capital inside a sentence (*named*, filled on first use from the text's words)."""
+    if " " in span or not lexicon.adjectives or not at_sentence_start(text, start):
         return False
     if not lexicon.is_adjective(span[0].lower() + span[1:]):
         return False
-    return not any(
-        not at_sentence_start(text, m.start())
-        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text)
-    )
+    if not named:
+        named.update(
+            w for s, _, w in state.words if is_capitalised(w) and not at_sentence_start(text, s)
+        )
+        named.add("")  # filled, even if empty
+    return span not in named
 
 
 def resolve_overlaps(state: LayerState) -> None:
