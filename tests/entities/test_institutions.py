@@ -156,3 +156,13 @@ def test_more_heads_prenominal_adjectives_and_regional_adjectives(text, name):
     st = state(text)
     add_institution_names(st, matcher(), Lexicon(adjectives=frozenset({"armé", "constitutionnel"})))
     assert spans(st) == [(name, "ORG")]
+
+
+def test_a_ministry_coordinates_its_portfolios():
+    text = "Le ministère de l’Économie et des Finances a publié ses chiffres."
+    assert _names(text) == [("ministère de l’Économie et des Finances", "ORG")]
+    text = "La Direction de la sécurité et de la Surveillance du territoire."
+    assert [n for n, _ in _names(text)] == [
+        "Direction de la sécurité",
+        "Surveillance du territoire",
+    ]

@@ -45,3 +45,9 @@ def test_an_organ_with_its_own_name_and_the_organisation_are_two_names():
         "Conseil de sécurité des Nations unies"
     )
     assert matcher().match("Conseil de l’UE")[1].canonical == "Conseil de l’Union européenne"
+
+
+def test_a_lower_case_generic_head_is_also_found_capitalised():
+    assert matcher().match("palais Rénovation")[1].country == "GA"
+    assert matcher().match("Palais Rénovation")[1].canonical == "Présidence de la République"
+    assert matcher().match("Place Beauvau")[1].country == "FR"

@@ -49,6 +49,7 @@ from newsnlp.lang.fr.institutions import (
     NAME_PREPOSITIONS,
     PARTICIPLE_COMPLEMENTS,
     PARTICIPLE_ENDINGS,
+    PORTFOLIO_HEADS,
     PRENOMINAL_ADJECTIVES,
     PUBLIC_WHEN_NATIONAL,
     STATE_ADJECTIVES,
@@ -158,13 +159,15 @@ def complements(
     lexicon: Lexicon,
     *,
     stop_at_places: bool = False,
+    portfolios: bool = False,
 ) -> tuple[int, int | None]:
     """Extend a name over its complements from word *j*: "des droits de l’homme", "pour
     les réfugiés", "du développement et de la coopération". Returns the index after the
     name and, for "… et de la Surveillance du territoire", the index where a coordinated
     name starts. With *stop_at_places* (facilities), a place ends the name, as does a
     capitalised complement after a common-noun one ("Complexe Mohammed VI de football" |
-    "de Maâmora")."""
+    "de Maâmora"). With *portfolios* (a ministry), "et des Finances" goes on with the same
+    name."""
     end = j
     common = False  # a complement with a common noun was taken
     while j < len(words):
@@ -175,7 +178,7 @@ def complements(
             and words[k + 1][2].lower() in NAME_PREPOSITIONS
         ):
             nxt = k + 2 + (k + 2 < len(words) and words[k + 2][2].lower() in NAME_ARTICLES)
-            if nxt < len(words) and is_capitalised(words[nxt][2]):
+            if nxt < len(words) and is_capitalised(words[nxt][2]) and not portfolios:
                 return end, nxt  # "et de la Surveillance du territoire": another name
             k += 1
         k = _complement_word(words, k)
@@ -273,7 +276,14 @@ def _name_end(
         model_end = max((o.end for o in known.overlapping(s, s + 1) if o.start == s), default=0)
         while j < len(words) and words[j][1] <= model_end and not words[j][2][0].islower():
             j += 1
-    j, other = complements(words, j, matcher, lexicon, stop_at_places=label == "LOC")
+    j, other = complements(
+        words,
+        j,
+        matcher,
+        lexicon,
+        stop_at_places=label == "LOC",
+        portfolios=words[i][2] in PORTFOLIO_HEADS,
+    )
     end = words[j - 1][1]
     if label == "MISC":
         m = YEAR_AFTER.match(text, end)  # "Mondial 2030", "Coupe du monde 2030"

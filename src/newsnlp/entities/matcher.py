@@ -55,6 +55,9 @@ class GazetteerMatcher:
             if not words or ORGAN_OF_ACRONYM.match(form):
                 continue  # "Conseil de sécurité de l’ONU": two names, each indexed
             self._forms.setdefault(words[0], []).append((words, kind, record))
+            if words[0][0].islower() and len(words) > 1:  # "palais Rénovation": also "Palais …"
+                head = words[0][0].upper() + words[0][1:]
+                self._forms.setdefault(head, []).append(((head, *words[1:]), kind, record))
         for options in self._forms.values():
             options.sort(key=lambda o: -len(o[0]))
 

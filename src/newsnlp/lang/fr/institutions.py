@@ -39,6 +39,7 @@ __all__ = [
     "OTHER_ADJECTIVES",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
+    "PORTFOLIO_HEADS",
     "PRENOMINAL_ADJECTIVES",
     "PUBLIC_WHEN_NATIONAL",
     "SMALL_NAME_WORDS",
@@ -75,6 +76,9 @@ FACILITY_HEADS = frozenset(
 EVENT_HEADS = frozenset(
     "Festival Coupe Championnat Salon Forum Biennale Jeux Mondial Semaine Journée Sommet Conférence Saison".split()
 )
+# Heads whose name coordinates portfolios: "ministère de l’Économie et des Finances" is one
+# ministry (elsewhere, "… et de la Surveillance du territoire" starts another body).
+PORTFOLIO_HEADS = frozenset({"Ministère", "ministère"})
 # Adjectives written before a head ("Haut Conseil", "Haute Cour", "Grand Conseil").
 PRENOMINAL_ADJECTIVES = frozenset("Haut Haute Hauts Hautes Grand Grande Nouveau Nouvelle".split())
 # Heads that name a country's one body when written alone with a capital inside a sentence
