@@ -204,10 +204,7 @@ class SharedMemoryZone:
         self._zone = zone
         self.zones_opened += 1
         if self.zones_opened == 1:
-            logger.info(
-                "vocabulary budget of %d entries reached: calls now run in memory zones",
-                self.budget,
-            )
+            logger.info("first memory zone (vocabulary budget: %d entries)", self.budget)
 
 
 def _vocab_size(nlp: Any) -> int:
@@ -243,6 +240,8 @@ def memory_zone(nlp: Any, *, always: bool = False) -> contextlib.AbstractContext
 
     With *always*, the block runs in a spaCy memory zone even before the vocabulary budget is
     reached (what it adds is always freed), as the batch annotator's ``memory_zone=True``.
+    Inside the block, do not wait for other threads that call newsnlp themselves: a zone that
+    drains waits for the block to end.
 
     Examples
     --------
