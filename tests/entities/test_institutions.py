@@ -166,3 +166,12 @@ def test_a_ministry_coordinates_its_portfolios():
         "Direction de la sécurité",
         "Surveillance du territoire",
     ]
+
+
+def test_coordination_needs_a_complement_before_it_and_a_country_adjective_ends_a_complement():
+    text = "Il a écrit au Conseil européen et aux chefs de gouvernement allemand et italien."
+    assert _names(text) == [("Conseil européen", "ORG")]
+    text = "Le Conseil des ministres français a tranché."
+    st = state(text)
+    add_institution_names(st, matcher(), Lexicon(adjectives=frozenset({"français"})))
+    assert spans(st) == [("Conseil des ministres", "ORG")]

@@ -63,11 +63,11 @@ def test_a_mention_holds_the_proper_name_only(text, mention, label, name):
 
 
 def test_a_mention_of_punctuation_only_is_dropped():
-    text = "Il a dit « » hier."
+    text = "Il a dit « » à Rabat hier."
     assert _strip(text, "« »", "MISC") is None
-    st = state(text, ("« »", "MISC"), ("hier", "MISC"))
+    st = state(text, ("« »", "MISC"), ("Rabat", "LOC"), ("hier", "MISC"))
     normalise_spans(st, matcher())
-    assert spans(st) == [("hier", "MISC")]
+    assert spans(st) == [("Rabat", "LOC")]  # "hier" alone is a grammatical word
 
 
 def test_the_layer_gives_the_stripped_span_and_its_canonical_name():
@@ -102,3 +102,16 @@ def test_a_name_never_crosses_a_line_guillemets_a_colon_or_a_sentence_end():
         ("contraire", "ORG"),
     ]
     assert st.cands[0].source == st.cands[1].source == "spacy"  # pieces of one candidate
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Le record date de 2012.La police enquête.", "2012.La"),  # pieces without a name
+        ("Selon l’AFP.Ces collectes ont cessé.", "AFP.Ces"),
+    ],
+)
+def test_glued_sentences_are_cut_and_grammatical_words_alone_dropped(text, mention):
+    st = state(text, (mention, "MISC"))
+    normalise_spans(st, matcher())
+    assert [t for t, _ in spans(st)] == [t for t in ("AFP",) if t in mention]

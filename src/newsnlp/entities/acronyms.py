@@ -84,8 +84,10 @@ class Definition:
 
 def long_form_start(words: list[str], acronym: str) -> int | None:
     """Index of the first word of the full name of *acronym* among *words* (the words right
-    before the bracket, the name ending with the last one), or None: the shortest name that
-    starts with a capital, else the shortest one.
+    before the bracket, the name ending with the last one; commas may be among them), or
+    None: the shortest name, or a longer one that starts with a capital where the shortest
+    does not ("Mission multidimensionnelle intégrée …" for MINUSMA), unless a comma comes
+    between them ("Didier Houssin, directeur général de la Santé (DGS)": no name).
 
     Examples
     --------
@@ -93,26 +95,31 @@ def long_form_start(words: list[str], acronym: str) -> int | None:
     2
     >>> long_form_start(["a", "déclaré", "Éric", "Coquerel"], "LFI") is None
     True
+    >>> long_form_start(["Didier", "Houssin", ",", "directeur", "général", "de", "la", "Santé"], "DGS")
+    3
     """
     letters = "".join(ch for ch in strip_accents(acronym) if ch.isalnum())
     parts = tuple(_parts(w) for w in words)
-    found = None
+    shortest = None
     for start in range(len(words) - 1, -1, -1):
         first = parts[start]
         if not first or first[0][1] or not first[0][0].startswith(letters[0]):
             continue
-        if _cover(letters, sum(parts[start:], ())):
-            if words[start][0].isupper():
-                return start  # the shortest name written as a name
-            found = start if found is None else found
-    return found
+        if not _cover(letters, sum(parts[start:], ())):
+            continue
+        if shortest is None:
+            shortest = start
+        if words[start][0].isupper() and "," not in words[start:shortest]:
+            return start  # the shortest name written as a name
+    return shortest
 
 
 def _parts(word: str) -> tuple[tuple[str, bool], ...]:
-    """(folded part, is a small word) of a word; hyphens separate parts ("Haut-Commissariat")."""
+    """(folded part, is a small word) of a word; hyphens separate parts ("Haut-Commissariat");
+    punctuation has none."""
     folded = strip_accents(word)
     small = folded in SMALL_NAME_WORDS
-    return tuple((p, small) for p in re.split(r"[-’']", folded) if p)
+    return tuple((p, small) for p in re.split(r"[-’']", folded) if p and p[0].isalnum())
 
 
 def _cover(letters: str, parts: tuple[tuple[str, bool], ...]) -> bool:
@@ -146,7 +153,7 @@ def definitions(state: LayerState) -> list[Definition]:
             continue
         before = _words_before(text, words, i, len(acronym) + 8)
         k = long_form_start([w for _, _, w in before], acronym)
-        if k is None or len(before) - k < 2:
+        if k is None or sum(w[2][0].isalnum() for w in before[k:]) < 2:
             continue
         first = before[k][2]
         capitalised = first[0].isupper()
@@ -157,18 +164,15 @@ def definitions(state: LayerState) -> list[Definition]:
 
 
 def _words_before(text: str, words: list[Word], i: int, limit: int) -> list[Word]:
-    """Up to *limit* words before word *i* on its line and in its clause (commas allowed:
-    "Département fédéral de l’environnement, des transports, …")."""
+    """Up to *limit* words before word *i* on its line and in its clause, commas included
+    ("Département fédéral de l’environnement, des transports, …")."""
     out: list[Word] = []
     j = i - 1
     while j >= 0 and len(out) < limit:
         w = words[j]
         if "\n" in text[w[1] : words[j + 1][0]]:
             break
-        if w[2] == ",":
-            j -= 1
-            continue
-        if not (w[2][0].isalnum() or w[2] in NAME_WORDS_BEFORE_ACRONYM):
+        if not (w[2][0].isalnum() or w[2] in NAME_WORDS_BEFORE_ACRONYM or w[2] == ","):
             break
         out.append(w)
         j -= 1

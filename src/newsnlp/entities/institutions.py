@@ -47,6 +47,7 @@ from newsnlp.lang.fr.institutions import (
     INSTITUTION_HEADS,
     NAME_ARTICLES,
     NAME_PREPOSITIONS,
+    OTHER_PREPOSITIONS,
     PARTICIPLE_COMPLEMENTS,
     PARTICIPLE_ENDINGS,
     PORTFOLIO_HEADS,
@@ -62,8 +63,9 @@ __all__ = ["add_institution_names", "agrees", "complements", "skip_adjectives"]
 
 def agrees(noun: str, adjective: str, lexicon: Lexicon) -> bool:
     """Whether *adjective* can qualify *noun* by number: a noun that the lexicon knows only
-    in the plural ("ministres") takes plural adjectives ("extraordinaire" does not agree).
-    Without a lexicon, or for nouns the same in both numbers ("pays"), everything agrees.
+    in the plural ("ministres") takes plural adjectives ("extraordinaire" does not agree), a
+    singular one no plural adjective ("santé débordés"). Without a lexicon, or for nouns the
+    same in both numbers ("pays"), everything agrees.
 
     Examples
     --------
@@ -72,14 +74,16 @@ def agrees(noun: str, adjective: str, lexicon: Lexicon) -> bool:
     (False, True)
     >>> agrees("pays", "arabe", lex), agrees("sécurité", "intérieure", lex)
     (True, True)
+    >>> lex = Lexicon(common_nouns=frozenset({"santé"}), adjectives=frozenset({"débordé"}))
+    >>> agrees("santé", "débordés", lex)
+    False
     """
-    low = noun.lower()
-    plural_only = (
-        low.endswith(("s", "x"))
-        and low not in lexicon.common_nouns
-        and low[:-1] in lexicon.common_nouns
-    )
-    return not plural_only or adjective.endswith(("s", "x"))
+    low, adj = noun.lower(), adjective.lower()
+    nouns = lexicon.common_nouns
+    if low.endswith(("s", "x")) and low not in nouns and low[:-1] in nouns:
+        return adj.endswith(("s", "x"))  # "ministres" takes "arabes", not "extraordinaire"
+    plural_adjective = adj.endswith(("s", "x")) and lexicon.knows_adjective(adj[:-1])
+    return not (low in nouns and not low.endswith(("s", "x")) and plural_adjective)
 
 
 def skip_adjectives(
@@ -92,12 +96,15 @@ def skip_adjectives(
 ) -> int:
     """Index after the adjectives starting at word *j* ("économique et monétaire
     ouest-africaine", "wallon"); a past participle with its complement is not part of the name,
-    nor an adjective that does not agree with the complement's *noun* (:func:`agrees`)."""
+    nor, after a complement's *noun*, an adjective that does not agree with it
+    (:func:`agrees`) or a country's ("des ministres français": *matcher* tells)."""
     while j < len(words):
         w = words[j][2]
-        if _adjective(w, lexicon, matcher):
+        if _adjective(w, lexicon, None if noun is not None else matcher):
             if noun is not None and not agrees(noun, w, lexicon):
                 break  # "Conseil des ministres extraordinaire"
+            if noun is not None and _country_adjective(w, matcher):
+                break  # "Conseil des ministres français"
             if (
                 w.endswith(PARTICIPLE_ENDINGS)
                 and j + 1 < len(words)
@@ -117,6 +124,12 @@ def skip_adjectives(
         else:
             break
     return j
+
+
+def _country_adjective(word: str, matcher: GazetteerMatcher | None) -> bool:
+    """Whether *word* is the adjective of a country ("français"; not "arabe", "européen")."""
+    found = matcher.adjective(word) if matcher is not None else None
+    return found is not None and found.country is not None
 
 
 def _place_at(words: list[Word], k: int, matcher: GazetteerMatcher | None) -> bool:
@@ -164,17 +177,20 @@ def complements(
     """Extend a name over its complements from word *j*: "des droits de l’homme", "pour
     les réfugiés", "du développement et de la coopération". Returns the index after the
     name and, for "… et de la Surveillance du territoire", the index where a coordinated
-    name starts. With *stop_at_places* (facilities), a place ends the name, as does a
+    name starts ("et de la coopération" coordinates complements, so only after one). A
+    country's adjective after a complement ("français") ends the name. With
+    *stop_at_places* (facilities), a place ends the name, as does a
     capitalised complement after a common-noun one ("Complexe Mohammed VI de football" |
     "de Maâmora"). With *portfolios* (a ministry), "et des Finances" goes on with the same
     name."""
-    end = j
+    end = start = j
     common = False  # a complement with a common noun was taken
     while j < len(words):
         k = j
         if (
             words[k][2].lower() == "et"
-            and k + 1 < len(words)
+            and end > start  # "… du développement et de la coopération"; not "Conseil européen
+            and k + 1 < len(words)  # et aux chefs de gouvernement"
             and words[k + 1][2].lower() in NAME_PREPOSITIONS
         ):
             nxt = k + 2 + (k + 2 < len(words) and words[k + 2][2].lower() in NAME_ARTICLES)
@@ -252,7 +268,7 @@ def add_institution_names(state: LayerState, matcher: GazetteerMatcher, lexicon:
             found.append(Candidate(words[i][0], end, label, "head", kind=kind))
         elif words[i][2] in BARE_HEADS and _bare_head(state, i, roles):
             found.append(Candidate(words[i][0], words[i][1], "ORG", "head", kind=kind))
-    _give_way(state, found, known)
+    _give_way(state, found, known, lexicon)
     merge(state, found)
 
 
@@ -314,17 +330,20 @@ def _bare_head(state: LayerState, i: int, roles: SpanIndex) -> bool:
     )
 
 
-def _give_way(state: LayerState, found: list[Candidate], known: SpanIndex) -> None:
-    """Remove the model's names that start with a grammar name and go on past it with a
-    lower-case word; a capitalised rest after a preposition becomes a candidate of its own
-    ("Complexe … de football" | "de Maâmora", "Conseil de sécurité" | "de l’ONU")."""
+def _give_way(
+    state: LayerState, found: list[Candidate], known: SpanIndex, lexicon: Lexicon
+) -> None:
+    """Remove the model's names that start with a grammar name and go on past it where the
+    grammar says the name ended (:func:`_ended`); a capitalised rest after a preposition
+    becomes a candidate of its own ("Complexe … de football" | "de Maâmora", "Conseil de
+    sécurité" | "de l’ONU")."""
     gone, rests = set(), []
     for c in found:
         for o in known.overlapping(c.start, c.end):
             if o.source != "spacy" or o.start != c.start or o.end <= c.end:
                 continue
             after = words_of(state.text, c.end, o.end)
-            if not after or not after[0][2][:1].islower():
+            if not after or not _ended(state, c, after[0][2], lexicon):
                 continue
             gone.add(id(o))
             rest = next((w for w in after if is_capitalised(w[2])), None)
@@ -333,3 +352,21 @@ def _give_way(state: LayerState, found: list[Candidate], known: SpanIndex) -> No
                 rests.append(Candidate(rest[0], o.end, label, "spacy"))
     if gone:
         state.cands = [o for o in state.cands if id(o) not in gone] + rests
+
+
+def _ended(state: LayerState, c: Candidate, nxt: str, lexicon: Lexicon) -> bool:
+    """Whether the grammar's name *c* really ends before the word *nxt* that the model's name
+    goes on with: a preposition the grammar stopped at ("de Maâmora", "de l’ONU"), an
+    adjective that does not agree ("extraordinaire" after "ministres"), a word that is no
+    adjective ("juge"); not a capitalised word, another preposition ("contre") or an
+    adjective the grammar did not read ("infectieuses"). Without a lexicon, nothing ends."""
+    if not lexicon.adjectives or not nxt[:1].islower():
+        return False
+    if nxt.lower() in NAME_PREPOSITIONS:
+        return True
+    if nxt in OTHER_PREPOSITIONS:
+        return False
+    if lexicon.knows_adjective(nxt):
+        last = words_of(state.text, c.start, c.end)[-1][2]
+        return not agrees(last, nxt, lexicon)
+    return True

@@ -128,8 +128,9 @@ def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:
 
 
 def _hyphenated_names(word: Word, matcher: GazetteerMatcher) -> list[Candidate]:
-    """ "Maroc-CCG": the names a hyphen joins, when each part is a gazetteer name and they are
-    not two countries (a pair of countries, "France-Maroc", is left to :func:`plausible`)."""
+    """ "Maroc-CCG", "UE-Canada": the names a hyphen joins, when each part is a gazetteer name
+    and one is an institution (a pair of countries, "France-Maroc", is left to
+    :func:`plausible`; "Colombie-Britannique" is one place)."""
     start, _, text = word
     if "-" not in text or not is_capitalised(text):
         return []
@@ -145,8 +146,9 @@ def _hyphenated_names(word: Word, matcher: GazetteerMatcher) -> list[Candidate]:
             )
         )
         offset += len(part) + 1
-    if len(found) < 2 or all(c.kind == "country" for c in found):
-        return []
+    kinds = {c.kind for c in found}
+    if len(found) < 2 or "institution" not in kinds or "demonym" in kinds:
+        return []  # "Colombie-Britannique", "Paris-Dakar": one place, or a route
     return found
 
 

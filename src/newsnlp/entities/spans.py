@@ -87,7 +87,8 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def strip_span(
     text: str, start: int, end: int, label: str, matcher: GazetteerMatcher
 ) -> tuple[int, int] | None:
-    """The proper name inside ``text[start:end]``: (start, end), or None if nothing is left.
+    """The proper name inside ``text[start:end]``: (start, end), or None if nothing is left
+    (no letter, or a grammatical word alone).
 
     Parameters
     ----------
@@ -113,8 +114,10 @@ def strip_span(
         if not n:
             break
         s += n
-    if s >= e:
-        return None
+    if s >= e or not any(ch.isalpha() for ch in text[s:e]):
+        return None  # "2012" of "en 2012.La police"
+    if text[s:e].lower() in STOP_WORDS:
+        return None  # "La", "Ces", "Après": a grammatical word alone
     return s, e
 
 

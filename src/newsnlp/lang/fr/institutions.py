@@ -37,6 +37,7 @@ __all__ = [
     "NOT_STATE_BODY",
     "ORGAN_OF_ACRONYM",
     "OTHER_ADJECTIVES",
+    "OTHER_PREPOSITIONS",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
     "PORTFOLIO_HEADS",
@@ -56,7 +57,7 @@ INSTITUTION_HEADS = {
         Conseil Cour Délégation Département Direction Gendarmerie Gouvernement Haut-Commissariat
         Inspection Ministère Office Organisation Parlement Parquet Police Préfecture Présidence
         Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère Force Forces
-        Armée Garde Marine Douane Douanes""".split(),
+        Armée Garde Douane Douanes""".split(),
         "institution",
     ),
     # companies, federations, parties, museums, cultural institutes, NGOs
@@ -85,6 +86,9 @@ PRENOMINAL_ADJECTIVES = frozenset("Haut Haute Hauts Hautes Grand Grande Nouveau 
 # ("le président du Parlement", "l’Assemblée a voté"), outside a minister's title ("chargé
 # des Relations avec le Parlement").
 BARE_HEADS = frozenset("Parlement Assemblée Congrès Primature Présidence".split())
+# Prepositions that may go on inside a name although the grammar does not read them ("Centre
+# de prévention et de lutte contre les maladies"): the model's longer name is kept.
+OTHER_PREPOSITIONS = frozenset("contre sur sous avec par entre dans chez vers envers".split())
 # Articles and contractions before a bare head.
 ARTICLES_BEFORE_HEAD = frozenset("le la l’ l' du au".split())
 # Prepositions that continue an institution name, and the articles that may follow them.
@@ -111,7 +115,7 @@ ADJECTIVE_ENDINGS = (
     "ique", "iques", "aire", "aires", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ain",
     "aine", "ains", "aines", "ois", "oise", "oises", "eur", "eure", "eurs", "eures", "unies", "unis",
     "uni", "unie", "é", "ée", "és", "ées", "in", "ine", "ins", "ines", "an", "ane", "ans", "anes",
-    "ier", "ière", "iers", "ières", "ième", "ère", "ères",
+    "ier", "ière", "iers", "ières", "ième", "ère", "ères", "eux", "euse", "euses", "ète", "ètes",
 )  # fmt: skip
 # Words with an adjective's ending that are not adjectives.
 NOT_ADJECTIVES = frozenset(
@@ -138,6 +142,14 @@ ADJECTIVE_LEMMA_SUFFIXES = (
     ("ères", "er"),
     ("que", "c"),
     ("ques", "c"),
+    ("ète", "et"),
+    ("ètes", "et"),
+    ("onne", "on"),
+    ("onnes", "on"),
+    ("sse", "s"),
+    ("sses", "s"),
+    ("che", "c"),
+    ("ches", "c"),
 )
 # A past participle followed by its complement ends the name: "la commission du Conseil
 # national chargée d’examiner".
