@@ -914,11 +914,69 @@ Mossad | I | n | IL | | | |
 Corps des gardiens de la révolution islamique | I | n | IR | CGRI | Gardiens de la révolution | |
 Armée nationale populaire | I | n | DZ | ANP | | |
 Assemblée populaire nationale | I | n | DZ | APN | | |
-Assemblée des représentants du peuple | I | n | TN | ARP | | |
+Assemblée des représentants du peuple | I | n | TN | ARP | Bardo; palais du Bardo | |
 Verkhovna Rada | I | n | UA | | Rada | |
 Assemblée nationale populaire | I | n | CN | ANP | | |
 Banque populaire de Chine | I | n | CN | | | |
 Autorité palestinienne | I | n | PS | | Autorité nationale palestinienne | |
+# --- Francophone states: the seats of power the press names for the body (metonyms, like
+# Matignon above), and bodies of their own; a generic canonical name ("g") is reached only
+# through the metonyms
+Présidence de la République | I | n | DZ | | El Mouradia; palais d’El Mouradia | | g
+Conseil de la nation | I | n | DZ | | | |
+Banque d’Algérie | I | n | DZ | | | |
+Présidence de la République | I | n | TN | | palais de Carthage | | g
+Présidence du gouvernement | I | n | TN | | Kasbah; palais de la Kasbah | |
+Banque centrale de Tunisie | I | n | TN | BCT | | |
+Conseil national des régions et des districts | I | n | TN | CNRD | | |
+Présidence de la République | I | n | LB | | Baabda; palais de Baabda | | g
+Présidence du Conseil des ministres | I | n | LB | | Grand Sérail | |
+Banque du Liban | I | n | LB | BDL | | |
+Armée libanaise | I | n | LB | | | |
+Présidence de la République | I | n | CM | | Etoudi; palais d’Etoudi; Palais de l’Unité | | g
+Services du Premier ministre | I | n | CM | | Immeuble Étoile | | g
+Ministère des Relations extérieures | I | n | CM | MINREX | Minrex | |
+Ministère des Finances | I | n | CM | MINFI | Minfi | | g
+Ministère des Sports et de l’Éducation physique | I | n | CM | MINSEP | Minsep | |
+Ministère de la Défense | I | n | CM | MINDEF | Mindef | | g
+Ministère de l’Administration territoriale | I | n | CM | MINAT | Minat | | g
+Ministère de la Communication | I | n | CM | MINCOM | Mincom | | g
+Ministère de la Santé publique | I | n | CM | MINSANTE | Minsanté; Minsante | | g
+Ministère de l’Enseignement supérieur | I | n | CM | MINESUP | Minesup | | g
+Ministère de l’Agriculture et du Développement rural | I | n | CM | MINADER | Minader | | g
+Ministère de l’Économie, de la Planification et de l’Aménagement du territoire | I | n | CM | MINEPAT | Minepat | |
+Présidence du Faso | I | n | BF | | Kosyam; palais de Kosyam | |
+Présidence de la République | I | n | ML | | Koulouba; palais de Koulouba | | g
+Conseil national de transition | I | n | ML | CNT | | |
+Forces armées maliennes | I | n | ML | FAMa | | |
+Présidence de la République | I | n | SN | | palais de la République | | g
+Présidence de la République | I | n | GA | | palais Rénovation; palais du Bord de mer | | g
+Présidence de la République | I | n | CG | | palais du Peuple | | g
+Présidence de la République | I | n | BJ | | palais de la Marina | | g
+Présidence de la République | I | n | GN | | Sékhoutouréya; palais de Sékhoutouréya | | g
+Présidence de la République | I | n | CF | | palais de la Renaissance | | g
+Présidence de la République | I | n | TD | | palais Rose | | g
+Présidence de la République | I | n | TG | | palais de Lomé II | | g
+Présidence de la République | I | n | KM | | Beit-Salam | | g
+Présidence de la République | I | n | RW | | Village Urugwiro | | g
+Chancellerie du Premier ministre | I | n | BE | | Lambermont | |
+Chambre des députés | I | n | LU | | Krautmaart | | g
+Présidence de la République | I | n | MG | | Iavoloha; palais d’Iavoloha; palais d’État d’Iavoloha | | g
+Primature | I | n | MG | | Mahazoarivo; palais de Mahazoarivo | | g
+Assemblée nationale | I | n | MG | | Tsimbazaza | | g
+Haute Cour constitutionnelle | I | n | MG | HCC | | |
+Conseil présidentiel de transition | I | n | HT | CPT | Villa d’Accueil | |
+Police nationale d’Haïti | I | n | HT | PNH | | |
+Forces armées d’Haïti | I | n | HT | FAd’H | | |
+Bureau intégré des Nations unies en Haïti | I | i | | BINUH | | |
+Gouvernement wallon | I | n | BE | | Élysette | |
+Gouvernement flamand | I | n | BE | | | |
+Fédération Wallonie-Bruxelles | I | n | BE | FWB | | |
+Banque centrale du Luxembourg | I | n | LU | BCL | | |
+Gouvernement du Québec | I | n | CA | | | |
+Sûreté du Québec | I | n | CA | SQ | | |
+Caisse de dépôt et placement du Québec | I | n | CA | CDPQ | | |
+Institut national de la statistique | I | n | | INS | | TN, NE, CI, CM, BJ, GN, CD, ML, TG, BI |
 # --- Organisations (companies, NGOs, media, parties, sport): canonicalisation only
 Comité international de la Croix-Rouge | O | i | | CICR, ICRC | | | s
 Fédération internationale des sociétés de la Croix-Rouge et du Croissant-Rouge | O | i | | FICR, IFRC | | |
@@ -946,6 +1004,15 @@ Fédération sénégalaise de football | O | n | SN | FSF | | |
 Association suisse de football | O | n | CH | ASF | | |
 Lions de l’Atlas | O | n | MA | | | |
 Lions de la Teranga | O | n | SN | | | |
+Lions indomptables | O | n | CM | | | |
+Aigles de Carthage | O | n | TN | | | |
+Diables rouges | O | n | BE | | | |
+Fédération camerounaise de football | O | n | CM | FECAFOOT | Fecafoot | |
+Cameroon Radio Television | O | n | CM | CRTV | | |
+Sonatrach | O | n | DZ | | | |
+Sonelgaz | O | n | DZ | | | |
+Jirama | O | n | MG | | Jiro sy rano malagasy | |
+Hydro-Québec | O | n | CA | | | |
 Paris Saint-Germain | O | n | FR | PSG | | |
 Front Polisario | O | i | | | Polisario | |
 Hamas | O | i | | | Mouvement de la résistance islamique | |

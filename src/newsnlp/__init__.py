@@ -7,6 +7,7 @@
 Public API (stable): :func:`clean`, :func:`clean_article`, :func:`explain_cleaning`,
 :func:`detect_language`, :func:`detect_languages`, :func:`reading_time`, :func:`analyze`,
 :func:`extract_entities`, :func:`extract_entities_batch`, :func:`load_pipeline`,
+:func:`warmup` (for services: load everything before the first call),
 :func:`annotate` and :func:`annotate_dataframe` (corpora in batch, :mod:`newsnlp.batch`),
 :class:`RelatedArticles` and their result types. Helpers for notebooks and evaluations:
 :mod:`newsnlp.display` (entities for displaCy, country names) and :mod:`newsnlp.evaluation`
@@ -59,6 +60,7 @@ __all__ = [
     "extract_entities_batch",
     "load_pipeline",
     "reading_time",
+    "warmup",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -71,6 +73,7 @@ _LAZY = {
     "Related": "newsnlp.related",
     "annotate": "newsnlp.batch",
     "annotate_dataframe": "newsnlp.batch",
+    "warmup": "newsnlp.entities.extract",
 }
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import newsnlp
 from newsnlp import Entity, analyze, extract_entities, extract_entities_batch
+from newsnlp.checks import ensure_text
 from newsnlp.entities import extract
 from newsnlp.entities import extract_annotation as annotate
 
@@ -110,6 +111,51 @@ def test_bad_input(bad):
         list(extract_entities_batch(["ok", bad]))
 
 
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        ({"batch_size": 0}, ValueError, "batch_size must be >= 1, not 0"),
+        ({"batch_size": -1}, ValueError, "batch_size must be >= 1, not -1"),
+        ({"batch_size": "8"}, TypeError, "batch_size must be an int, not str"),
+        ({"n_process": 0}, ValueError, "n_process must be >= 1, not 0"),
+        ({"n_process": 1.5}, TypeError, "n_process must be an int, not float"),
+        ({"model": 3}, TypeError, "model must be a str"),
+        ({"model": None, "texts": "Le Maroc."}, TypeError, "not a str: pass \\[text\\]"),
+        ({"texts": b"Le Maroc."}, TypeError, "not bytes"),
+        ({"texts": 42}, TypeError, "iterable of str .* not int"),
+    ],
+)
+def test_bad_options_fail_when_called_with_a_clear_error(options, error, message):
+    texts = options.pop("texts", ["Le Maroc."])
+    for function in (extract_entities_batch, extract.extract_annotations):
+        with pytest.raises(error, match=message):
+            function(texts, **options)  # before any iteration
+
+
+def test_load_pipeline_refuses_what_is_not_a_model_name():
+    with pytest.raises(TypeError, match="not None: leave it out for the default model"):
+        newsnlp.load_pipeline(None)
+    with pytest.raises(ValueError, match="not an empty string"):
+        newsnlp.load_pipeline("")
+    with pytest.raises(OSError, match="is not installed: pip install"):
+        newsnlp.load_pipeline("fr_no_such_model")
+
+
+def test_spacy_batches_are_bounded_by_characters(monkeypatch):
+    """A batch holds at most BATCH_CHARS characters (at least one piece), whatever its count."""
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 300)
+    monkeypatch.setattr(extract, "BATCH_CHARS", 1000)
+    texts = [DIPLO * 3, "Le Maroc.", "", DIPLO[:200], "La France."]
+    groups = list(extract._groups(extract._pieces(texts), batch_size=32))
+    assert [len(p.text) for g in groups for p in g] == [
+        len(piece) for t in texts for _, piece in extract.chunk_text(t)
+    ]
+    assert all(sum(len(p.text) for p in g) <= 1000 or len(g) == 1 for g in groups)
+    assert len(groups) == 2 and [len(g) for g in groups] == [4, 6]
+    assert [len(g) for g in extract._groups(extract._pieces(["a"] * 7), batch_size=3)] == [3, 3, 1]
+    assert list(extract_entities_batch(texts, batch_size=4)) == [extract_entities(t) for t in texts]
+
+
 def test_long_text_is_chunked_with_global_offsets(monkeypatch):
     paragraph = "Le ministre de l’Intérieur, Abdelouafi Laftit, a reçu à Rabat le ministre français Bruno Retailleau.\n"
     text = paragraph * 30
@@ -187,6 +233,81 @@ def test_same_output_with_two_processes():
 )
 def test_offsets_always_valid(text):
     _check_offsets(text, extract_entities(text))
+
+
+_WORDS = [
+    "Le Maroc",
+    "l’ONU",
+    "Nasser Bourita,",
+    "ministre des Finances",
+    "la Direction générale de la sécurité intérieure (DGSI)",
+    "Mme Dati",
+    "États-Unis",
+    "Conseil de sécurité de l’ONU",
+    "Royaume",
+    "«",
+    "»",
+    "M.",
+    "(",
+    ")",
+]
+_ODD = [
+    "\ud800",  # lone surrogates: replaced with U+FFFD, offsets unchanged
+    "\udfff",
+    "\x00",  # control characters
+    "\x07",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\u200b",  # zero-width space, BOM, combining accent, outside the BMP
+    "\ufeff",
+    "\u0301",
+    "\U0001d504",
+    "\U0001f642",
+    "\u00a0",
+    "\r\n",
+    "\t",
+]
+_TEXTS = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(_WORDS), st.sampled_from(_ODD), st.text(max_size=4)),
+        st.sampled_from([" ", "", "\n", ". "]),
+    ),
+    max_size=30,
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+def _check_annotation(text: str, ann) -> None:
+    valid = ensure_text(text)
+    assert len(valid) == len(text)
+    for e in ann.entities:
+        assert 0 <= e.start < e.end <= len(text)
+        assert valid[e.start : e.end] == e.text
+    for r in ann.country_refs:
+        assert 0 <= r.start < r.end <= len(text)
+        assert valid[r.start : r.end] == r.text
+    _check_offsets(valid, list(ann.entities))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXTS)
+def test_any_text_never_crashes_and_offsets_index_it(text):
+    ann = annotate(text)
+    _check_annotation(text, ann)
+    assert extract_entities(text) == list(ann.entities)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=6).map(lambda ts: [t * 8 for t in ts]))
+def test_long_texts_in_pieces_never_crash_and_offsets_index_them(texts):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(extract, "CHUNK_CHARS", 97)
+        mp.setattr(extract, "BATCH_CHARS", 250)
+        annotations = list(extract.extract_annotations(texts, batch_size=3))
+        assert len(annotations) == len(texts)
+        for text, ann in zip(texts, annotations, strict=True):
+            _check_annotation(text, ann)
+        assert [list(a.entities) for a in annotations] == list(extract_entities_batch(texts))
 
 
 def test_public_names():

@@ -103,3 +103,75 @@ def test_institutions_through_the_layer_get_the_home_country():
         ("Direction générale de la sécurité intérieure", "institution", "FR"),
         ("Paris", "city", "FR"),
     ]
+
+
+def test_a_bare_head_inside_a_sentence_names_the_body_but_not_in_a_title():
+    text = "Le président du Parlement, Nabih Berri, a parlé."
+    assert _names(text) == [("Parlement", "ORG")]
+    st = state("Le ministre chargé des Relations avec le Parlement a parlé.")
+    roles_before = layer()(st.text, [])  # the whole layer: the title is a role
+    assert [e.text for e in roles_before.entities] == []
+
+
+AGREEING = Lexicon(
+    common_nouns=frozenset({"ministre", "sécurité", "accident", "pays"}),
+    adjectives=frozenset({"extraordinaire", "intérieur", "arabe", "national"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("à l’issue d’un Conseil des ministres extraordinaire, le plan", "Conseil des ministres"),
+        ("La Direction de la sécurité intérieure a dit.", "Direction de la sécurité intérieure"),
+        ("Le Conseil des ministres arabes se réunit.", "Conseil des ministres arabes"),
+    ],
+)
+def test_an_adjective_after_a_complement_agrees_with_its_noun(text, name):
+    st = state(text)
+    add_institution_names(st, matcher(), AGREEING)
+    assert spans(st) == [(name, "ORG")]
+
+
+def test_the_grammar_wins_where_the_models_name_goes_on_with_a_lower_case_word():
+    text = "Le Bureau de prévention des accidents juge la motion contraire."
+    st = state(text, ("Bureau de prévention des accidents juge la motion", "ORG"))
+    add_institution_names(st, matcher(), AGREEING)
+    assert spans(st) == [("Bureau de prévention des accidents", "ORG")]
+    text = "Le stage au Complexe Mohammed VI de football de Maâmora commence."
+    st = state(text, ("Complexe Mohammed VI de football de Maâmora", "LOC"))
+    add_institution_names(st, matcher(), AGREEING)
+    assert spans(st) == [("Complexe Mohammed VI de football", "LOC"), ("Maâmora", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Les Forces armées d’Haïti patrouillent.", "Forces armées d’Haïti"),
+        ("La Haute Cour constitutionnelle a tranché.", "Haute Cour constitutionnelle"),
+        ("Le Parlement wallon a voté.", "Parlement wallon"),  # a region's adjective
+    ],
+)
+def test_more_heads_prenominal_adjectives_and_regional_adjectives(text, name):
+    st = state(text)
+    add_institution_names(st, matcher(), Lexicon(adjectives=frozenset({"armé", "constitutionnel"})))
+    assert spans(st) == [(name, "ORG")]
+
+
+def test_a_ministry_coordinates_its_portfolios():
+    text = "Le ministère de l’Économie et des Finances a publié ses chiffres."
+    assert _names(text) == [("ministère de l’Économie et des Finances", "ORG")]
+    text = "La Direction de la sécurité et de la Surveillance du territoire."
+    assert [n for n, _ in _names(text)] == [
+        "Direction de la sécurité",
+        "Surveillance du territoire",
+    ]
+
+
+def test_coordination_needs_a_complement_before_it_and_a_country_adjective_ends_a_complement():
+    text = "Il a écrit au Conseil européen et aux chefs de gouvernement allemand et italien."
+    assert _names(text) == [("Conseil européen", "ORG")]
+    text = "Le Conseil des ministres français a tranché."
+    st = state(text)
+    add_institution_names(st, matcher(), Lexicon(adjectives=frozenset({"français"})))
+    assert spans(st) == [("Conseil des ministres", "ORG")]

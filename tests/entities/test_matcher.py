@@ -37,3 +37,17 @@ def test_adjectives_and_demonyms():
 def test_every_gazetteer_type_has_a_label():
     kinds = {kind for _, kind, _ in matcher().gazetteer.surface_forms()}
     assert kinds == set(KIND_LABEL)
+
+
+def test_an_organ_with_its_own_name_and_the_organisation_are_two_names():
+    assert matcher().match("Conseil de sécurité de l’ONU") is None
+    assert matcher().match("Conseil de sécurité")[1].canonical == (
+        "Conseil de sécurité des Nations unies"
+    )
+    assert matcher().match("Conseil de l’UE")[1].canonical == "Conseil de l’Union européenne"
+
+
+def test_a_lower_case_generic_head_is_also_found_capitalised():
+    assert matcher().match("palais Rénovation")[1].country == "GA"
+    assert matcher().match("Palais Rénovation")[1].canonical == "Présidence de la République"
+    assert matcher().match("Place Beauvau")[1].country == "FR"

@@ -32,6 +32,7 @@ def test_merge_replaces_only_weaker_overlaps():
     merge(st, [Candidate(5, 12, "ORG", "head"), Candidate(25, 28, "PER", "title")])
     assert [(c.start, c.end, c.source) for c in st.cands] == [
         (20, 30, "gazetteer"),
+        (0, 5, "spacy"),  # the part before the new name stays
         (5, 12, "head"),
     ]
 
@@ -118,3 +119,58 @@ def test_labels_through_the_layer():
         ("PARIS", "city"),
         ("Méditerranée", "location"),
     ]
+
+
+def _classified(text: str, *items: tuple) -> list[tuple[str, str]]:
+    st = state(text, *items)
+    classify(st, matcher(), LEXICON_WITH_PARTICIPLES)
+    return spans(st)
+
+
+LEXICON_WITH_PARTICIPLES = type(LEXICON)(
+    common_nouns=LEXICON.common_nouns, adjectives=LEXICON.adjectives | {"autorisé"}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "expected"),
+    [
+        (  # a known acronym, then the envoy's title
+            "L’envoyé du secrétaire général de l’ONU pour la sécurité routière a parlé.",
+            [("ONU pour la sécurité routière", "ORG")],
+            [("ONU", "ORG")],
+        ),
+        (  # a currency
+            "Il a payé 2 milliards de francs CFA au CFA.",
+            [("CFA", "ORG", 1), ("CFA", "ORG", 2)],
+            [("CFA", "ORG")],
+        ),
+        (  # persons take no article
+            "Le plan pour reprendre l’Artibonite est prêt.",
+            [("Artibonite", "PER")],
+            [("Artibonite", "LOC")],
+        ),
+        (  # a participle that only starts the sentence
+            "La force arrive.\nAutorisée fin septembre, elle compte 5 000 hommes.",
+            [("Autorisée", "PER")],
+            [],
+        ),
+    ],
+)
+def test_classification_of_the_models_mentions(text, items, expected):
+    assert _classified(text, *items) == expected
+
+
+def test_a_hyphen_joining_names_gives_each_name_but_not_for_two_countries():
+    text = "Une réunion conjointe Maroc-CCG et un match France-Maroc."
+    st = state(text, ("Maroc-CCG", "ORG"), ("France-Maroc", "LOC"))
+    add_gazetteer_matches(st, matcher())
+    assert spans(st) == [("Maroc", "LOC"), ("CCG", "ORG"), ("France-Maroc", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Digital Services Act", "MISC"), ("Code pénal", "MISC"), ("Pacte de stabilité", "MISC")],
+)
+def test_laws_codes_and_pacts_are_misc(name, label):
+    assert _classified(f"Selon le {name}, non.", (name, "ORG")) == [(name, label)]

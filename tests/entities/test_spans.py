@@ -45,6 +45,17 @@ def _strip(text: str, mention: str, label: str) -> str | None:
         ),
         ("Le gisement de Sangomar produit.", "gisement de Sangomar", "LOC", "Sangomar"),
         ("Le lac Léman gèle.", "lac Léman", "LOC", "Léman"),
+        ("En Suisse, la conférence.", "En Suisse", "MISC", "Suisse"),  # sentence's word
+        ("Selon Jean Dupont, oui.", "Selon Jean Dupont", "PER", "Jean Dupont"),
+        ("Il parle de la Banque.", "Banque", "ORG", "Banque"),
+        (
+            "Le retrait de l’Alliance des États du Sahel de la Communauté.",
+            "Alliance des États du Sahel de la",
+            "ORG",
+            "Alliance des États du Sahel",
+        ),
+        ("Le président de l’Arcom a dit.", "de l’Arcom", "PER", "Arcom"),  # no person
+        ("Amélie de Montchalin a dit.", "de Montchalin", "PER", "de Montchalin"),
     ],
 )
 def test_a_mention_holds_the_proper_name_only(text, mention, label, name):
@@ -52,11 +63,11 @@ def test_a_mention_holds_the_proper_name_only(text, mention, label, name):
 
 
 def test_a_mention_of_punctuation_only_is_dropped():
-    text = "Il a dit « » hier."
+    text = "Il a dit « » à Rabat hier."
     assert _strip(text, "« »", "MISC") is None
-    st = state(text, ("« »", "MISC"), ("hier", "MISC"))
+    st = state(text, ("« »", "MISC"), ("Rabat", "LOC"), ("hier", "MISC"))
     normalise_spans(st, matcher())
-    assert spans(st) == [("hier", "MISC")]
+    assert spans(st) == [("Rabat", "LOC")]  # "hier" alone is a grammatical word
 
 
 def test_the_layer_gives_the_stripped_span_and_its_canonical_name():
@@ -67,3 +78,40 @@ def test_the_layer_gives_the_stripped_span_and_its_canonical_name():
         ("Maroc", "Maroc"),
     ]
     assert all(text[e.start : e.end] == e.text for e in ann.entities)
+
+
+def test_a_name_never_crosses_a_line_guillemets_a_colon_or_a_sentence_end():
+    text = (
+        "Football : le Minsep et les Lions indomptables\nLa crise. Le Bureau de prévention "
+        "juge la motion « contraire »."
+    )
+    st = state(
+        text,
+        ("Football : le Minsep", "MISC"),
+        ("Lions indomptables\nLa crise. Le Bureau", "ORG"),
+        ("juge la motion « contraire", "ORG"),
+    )
+    normalise_spans(st, matcher())
+    assert spans(st) == [
+        ("Football", "MISC"),
+        ("Minsep", "MISC"),
+        ("Lions indomptables", "ORG"),
+        ("crise", "ORG"),
+        ("Bureau", "ORG"),
+        ("juge la motion", "ORG"),
+        ("contraire", "ORG"),
+    ]
+    assert st.cands[0].source == st.cands[1].source == "spacy"  # pieces of one candidate
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Le record date de 2012.La police enquête.", "2012.La"),  # pieces without a name
+        ("Selon l’AFP.Ces collectes ont cessé.", "AFP.Ces"),
+    ],
+)
+def test_glued_sentences_are_cut_and_grammatical_words_alone_dropped(text, mention):
+    st = state(text, (mention, "MISC"))
+    normalise_spans(st, matcher())
+    assert [t for t, _ in spans(st)] == [t for t in ("AFP",) if t in mention]

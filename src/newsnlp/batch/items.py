@@ -184,15 +184,17 @@ def extract(position: int, record: Any, config: BatchConfig) -> Item:
 
 
 def _memory_zone(config: BatchConfig):
-    """``nlp.memory_zone()`` when asked for: the strings and lexemes spaCy adds for a batch are
-    freed after it (the annotations are plain Python data by then), so the vocabulary does not
-    grow with every new word of a long job."""
+    """A spaCy memory zone around the whole group when asked for: the strings and lexemes spaCy
+    adds for it are freed after it (the annotations are plain Python data by then), so the
+    vocabulary does not grow with every new word of a long job. It is the pipeline's shared
+    zone (:func:`newsnlp.entities.runtime.memory_zone`), which the entity functions the group
+    calls join: zones are never nested, and other threads share it."""
     if not (config.memory_zone and config.entities):
         return contextlib.nullcontext()
+    from newsnlp.entities.runtime import memory_zone
     from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
 
-    nlp = load_pipeline(config.model or DEFAULT_MODEL)
-    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    return memory_zone(load_pipeline(config.model or DEFAULT_MODEL), always=True)
 
 
 def process(items: list[Item], config: BatchConfig) -> list[dict[str, Any]]:

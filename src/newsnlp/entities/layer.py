@@ -12,7 +12,8 @@ model's entities (no tagger or parser needed, so the NER-only path of the model 
 3. :mod:`~newsnlp.entities.resolution` — gazetteer names (countries, cities, institutions,
    demonyms) with one canonical name per referent (ONU = Nations unies);
 4. :mod:`~newsnlp.entities.institutions` — institution names completed by the grammar of
-   French names ("Chambre des représentants");
+   French names ("Chambre des représentants"); :mod:`~newsnlp.entities.acronyms` — acronyms
+   defined in the text ("Police nationale d’Haïti (PNH)") and their uses;
 5. :mod:`~newsnlp.entities.names` — a surname used alone is linked to the full name, a name
    after a title is a person;
 6. :mod:`~newsnlp.entities.resolution` — labels, implausible mentions, overlaps;
@@ -35,7 +36,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsnlp._deprecation import moved
-from newsnlp.entities import countries, institutions, names, output, resolution, roles, spans
+from newsnlp.entities import (
+    acronyms,
+    countries,
+    institutions,
+    names,
+    output,
+    resolution,
+    roles,
+    spans,
+)
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import Candidate, LayerState
@@ -118,6 +128,7 @@ class EntityLayer:
         institutions.add_institution_names(state, matcher, lexicon)
         names.link_surnames(state)
         names.add_titled_persons(state)
+        acronyms.add_defined_acronyms(state, matcher)
         resolution.classify(state, matcher, lexicon)
         resolution.resolve_overlaps(state)
         names.link_surnames(state)  # surnames of persons found by the title rules

@@ -68,6 +68,14 @@ class Lexicon:
             return True
         return any(lemma in self.adjectives for lemma in adjective_lemmas(word))
 
+    def knows_adjective(self, word: str) -> bool:
+        """Whether the adjective table has *word* in any inflection, whatever its ending
+        ("infectieuses", "complète"); always False without a table."""
+        low = word.lower()
+        return bool(self.adjectives) and any(
+            lemma in self.adjectives for lemma in adjective_lemmas(low)
+        )
+
 
 def adjective_lemmas(word: str) -> set[str]:
     """Masculine-singular candidates of an inflected adjective (générales → général)."""

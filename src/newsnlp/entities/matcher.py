@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsnlp.entities.state import Word, words_of
+from newsnlp.lang.fr.institutions import ORGAN_OF_ACRONYM
 from newsnlp.text.fold import unify_apostrophes
 
 __all__ = ["KIND_LABEL", "GazetteerMatcher"]
@@ -51,9 +52,12 @@ class GazetteerMatcher:
                 self._adjectives.setdefault(unify_apostrophes(form), gazetteer.demonym(form))
                 continue
             words = tuple(w for _, _, w in words_of(unify_apostrophes(form)))
-            if not words:
-                continue
+            if not words or ORGAN_OF_ACRONYM.match(form):
+                continue  # "Conseil de sécurité de l’ONU": two names, each indexed
             self._forms.setdefault(words[0], []).append((words, kind, record))
+            if words[0][0].islower() and len(words) > 1:  # "palais Rénovation": also "Palais …"
+                head = words[0][0].upper() + words[0][1:]
+                self._forms.setdefault(head, []).append(((head, *words[1:]), kind, record))
         for options in self._forms.values():
             options.sort(key=lambda o: -len(o[0]))
 

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, is_capitalised
 from newsnlp.lang.fr.press import NAME_PARTICLES
@@ -97,8 +98,9 @@ def link_surnames(state: LayerState) -> None:
     names = surnames(state)
     if not names:
         return
+    index = SpanIndex(state.cands)  # linear: no scan of every candidate per surname
     for c in _surname_mentions(state, names):
-        overlapping = [o for o in state.cands if o.start < c.end and c.start < o.end]
+        overlapping = index.overlapping(c.start, c.end)
         contained = all(c.start <= o.start and o.end <= c.end for o in overlapping)
         if any(o.end - o.start > c.end - c.start and o.source != "spacy" for o in overlapping):
             continue
@@ -106,9 +108,10 @@ def link_surnames(state: LayerState) -> None:
             continue  # "Montchalin" inside "de Montchalin", "Maire" inside "Le Maire": replace
         if any(o.source in {"gazetteer", "head"} for o in overlapping):
             continue
-        gone = {id(o) for o in overlapping}
-        state.cands = [o for o in state.cands if id(o) not in gone]
-        state.cands.append(c)
+        for o in overlapping:
+            index.remove(o)
+        index.add(c)
+    state.cands = index.in_order()
 
 
 def add_titled_persons(state: LayerState) -> None:

@@ -21,12 +21,27 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import KIND_LABEL, GazetteerMatcher
-from newsnlp.entities.state import Candidate, LayerState, at_sentence_start, is_capitalised
-from newsnlp.lang.fr.institutions import FACILITY_HEADS, INSTITUTION_HEADS
+from newsnlp.entities.overlaps import SpanIndex
+from newsnlp.entities.state import (
+    Candidate,
+    LayerState,
+    Word,
+    at_sentence_start,
+    is_capitalised,
+    words_of,
+)
+from newsnlp.lang.fr.institutions import (
+    CURRENCY_BEFORE,
+    FACILITY_HEADS,
+    INSTITUTION_HEADS,
+    LAW_NAME,
+)
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
+from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, TRAILING_SMALL_WORDS
 
 __all__ = [
     "SOURCE_RANK",
@@ -58,32 +73,83 @@ def stronger(a: Candidate, b: Candidate) -> bool:
 
 def merge(state: LayerState, new: list[Candidate]) -> None:
     """Add candidates; an overlapping candidate is replaced when the new one is longer or
-    comes from a stronger source."""
+    comes from a stronger source, and one that runs into the new one from the left keeps its
+    part before it ("Alliance des États du Sahel de la" | "Communauté économique …"). Linear
+    in the candidates (a :class:`SpanIndex` finds the overlapping ones)."""
+    if not new:
+        return
+    index = SpanIndex(state.cands)
     for c in new:
-        overlapping = [o for o in state.cands if o.start < c.end and c.start < o.end]
+        overlapping = index.overlapping(c.start, c.end)
         if any(stronger(o, c) for o in overlapping):
             continue
-        if overlapping:
-            gone = {id(o) for o in overlapping}
-            state.cands = [o for o in state.cands if id(o) not in gone]
-        state.cands.append(c)
+        for o in overlapping:
+            index.remove(o)
+            if o.start < c.start < o.end <= c.end:
+                end = _end_before(state.text, o.start, c.start)
+                if end > o.start:
+                    index.add(replace(o, end=end))
+        index.add(c)
+    state.cands = index.in_order()
+
+
+def _end_before(text: str, start: int, end: int) -> int:
+    """End of the name in ``text[start:end]`` without the spaces and small words that lead to
+    the next name ("… du Sahel de la ")."""
+    while end > start and text[end - 1] in " \u00a0\u2019'":
+        end -= 1
+    m = TRAILING_SMALL_WORDS.search(text, start, end)
+    return m.start() if m else end
 
 
 def add_gazetteer_matches(state: LayerState, matcher: GazetteerMatcher) -> None:
-    """Merge the longest gazetteer name at every capitalised word, left to right."""
+    """Merge the longest gazetteer name at every capitalised word, left to right, and the
+    names a hyphen joins (:func:`_hyphenated_names`)."""
     words = state.words
     i = 0
     found = []
+    joined = set()  # "Maroc-CCG": the model's mention of the whole word gives way to its names
     while i < len(words):
         hit = matcher.match_at(words, i) if is_capitalised(words[i][2]) else None
         if hit is None:
+            parts = _hyphenated_names(words[i], matcher)
+            if parts:
+                found.extend(parts)
+                joined.add(words[i][:2])
             i += 1
             continue
         n, kind, record = hit
         s, e = words[i][0], words[i + n - 1][1]
         found.append(Candidate(s, e, KIND_LABEL[kind], "gazetteer", record=record, kind=kind))
         i += n
+    if joined:
+        state.cands = [c for c in state.cands if (c.start, c.end) not in joined]
     merge(state, found)
+
+
+def _hyphenated_names(word: Word, matcher: GazetteerMatcher) -> list[Candidate]:
+    """ "Maroc-CCG", "UE-Canada": the names a hyphen joins, when each part is a gazetteer name
+    and one is an institution (a pair of countries, "France-Maroc", is left to
+    :func:`plausible`; "Colombie-Britannique" is one place)."""
+    start, _, text = word
+    if "-" not in text or not is_capitalised(text):
+        return []
+    found, offset = [], start
+    for part in text.split("-"):
+        hit = matcher.match(part) if part else None
+        if hit is None:
+            return []
+        kind, record = hit
+        found.append(
+            Candidate(
+                offset, offset + len(part), KIND_LABEL[kind], "gazetteer", kind, record=record
+            )
+        )
+        offset += len(part) + 1
+    kinds = {c.kind for c in found}
+    if len(found) < 2 or "institution" not in kinds or "demonym" in kinds:
+        return []  # "Colombie-Britannique", "Paris-Dakar": one place, or a route
+    return found
 
 
 def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> None:
@@ -92,7 +158,11 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
     drop the implausible ones."""
     text = state.text
     kept = []
+    named: set[str] = set()  # words written with a capital inside a sentence, when needed
     for c in state.cands:
+        if c.source == "spacy":
+            _known_acronym_first(c, text, matcher)
+            _not_a_person(c, text)
         span = text[c.start : c.end]
         if c.source in {"spacy", "title"}:
             hit = matcher.match(span)
@@ -110,10 +180,39 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                 head = span.split(" ", 1)[0]
                 if INSTITUTION_HEADS.get(head) == "institution" and " " in span:
                     c.label, c.kind = "ORG", "institution"  # "Chambre de commerce du Canada"
+                elif c.label in {"ORG", "MISC"} and LAW_NAME.search(span):
+                    c.label, c.kind = "MISC", None  # "Digital Services Act", "Code pénal"
         if not plausible(c, span, text, matcher, lexicon):
+            continue
+        if (
+            c.source == "spacy"
+            and c.label == "PER"
+            and _sentence_word(span, text, c.start, lexicon, state, named)
+        ):
             continue
         kept.append(c)
     state.cands = kept
+
+
+def _known_acronym_first(c: Candidate, text: str, matcher: GazetteerMatcher) -> None:
+    """ "l’ONU pour la sécurité routière" (the envoy's title goes on): a known acronym followed
+    by lower-case words is the acronym alone."""
+    words = words_of(text, c.start, c.end)
+    if (
+        len(words) > 1
+        and words[0][2].isupper()
+        and len(words[0][2]) > 1
+        and words[1][2][:1].islower()
+        and matcher.match(words[0][2]) is not None
+    ):
+        c.end = words[0][1]
+
+
+def _not_a_person(c: Candidate, text: str) -> None:
+    """ "reprendre l’Artibonite": a name after an elided article is not a person's (persons
+    take no article); it is a place."""
+    if c.label == "PER" and ELIDED_ARTICLE_BEFORE.search(text, max(0, c.start - 3), c.start):
+        c.label = "LOC"
 
 
 def plausible(
@@ -150,11 +249,31 @@ def _plausible_word(
         parts = span.split("-")
         if len(parts) == 2 and all((matcher.match(p) or ("",))[0] == "country" for p in parts):
             return False  # "France-Maroc" names a pair, not a place
+    if span.isupper() and CURRENCY_BEFORE.search(text, max(0, c.start - 8), c.start):
+        return False  # "francs CFA": a currency
     if span.isupper() or c.label == "PER" or not lexicon.is_common_noun(span):
         return True
     # a capitalised common noun is a name mid-sentence ("la Méditerranée"), a plain
     # word at the start of a sentence, heading or title ("Budget", "Dette : …")
     return not at_sentence_start(text, c.start)
+
+
+def _sentence_word(
+    span: str, text: str, start: int, lexicon: Lexicon, state: LayerState, named: set[str]
+) -> bool:
+    """ "Autorisée fin septembre par …", "Émissaire personnel du président": one adjective or
+    participle capitalised only because it starts the sentence, written nowhere in the text
+    with a capital inside a sentence (*named*, filled on first use from the text's words)."""
+    if " " in span or not lexicon.adjectives or not at_sentence_start(text, start):
+        return False
+    if not lexicon.is_adjective(span[0].lower() + span[1:]):
+        return False
+    if not named:
+        named.update(
+            w for s, _, w in state.words if is_capitalised(w) and not at_sentence_start(text, s)
+        )
+        named.add("")  # filled, even if empty
+    return span not in named
 
 
 def resolve_overlaps(state: LayerState) -> None:

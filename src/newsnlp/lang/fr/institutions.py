@@ -18,20 +18,33 @@ import re
 
 __all__ = [
     "ACRONYM_AFTER",
+    "ACRONYM_FORM",
     "ADJECTIVE_ENDINGS",
     "ADJECTIVE_LEMMA_SUFFIXES",
+    "ARTICLES_BEFORE_HEAD",
+    "BARE_HEADS",
+    "CURRENCY_BEFORE",
     "DETERMINER_WORDS",
     "EVENT_HEADS",
     "FACILITY_HEADS",
     "INSTITUTION_HEADS",
     "INTERNATIONAL",
+    "LAW_NAME",
     "NAME_ARTICLES",
     "NAME_PREPOSITIONS",
+    "NAME_WORDS_BEFORE_ACRONYM",
     "NOT_ADJECTIVES",
     "NOT_STATE_BODY",
+    "ORGAN_OF_ACRONYM",
     "OTHER_ADJECTIVES",
+    "OTHER_PREPOSITIONS",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
+    "PORTFOLIO_HEADS",
+    "PRENOMINAL_ADJECTIVES",
+    "PUBLIC_WHEN_NATIONAL",
+    "SMALL_NAME_WORDS",
+    "STATE_ADJECTIVES",
     "YEAR_AFTER",
 ]
 
@@ -43,13 +56,15 @@ INSTITUTION_HEADS = {
         """Agence Assemblée Autorité Banque Bureau Caisse Chambre Comité Commissariat Commission
         Conseil Cour Délégation Département Direction Gendarmerie Gouvernement Haut-Commissariat
         Inspection Ministère Office Organisation Parlement Parquet Police Préfecture Présidence
-        Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère""".split(),
+        Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère Force Forces
+        Armée Garde Douane Douanes""".split(),
         "institution",
     ),
     # companies, federations, parties, museums, cultural institutes, NGOs
     **dict.fromkeys(
         """Académie Association Centre Club Compagnie Confédération Fédération Fondation Groupe Institut
-        Ligue Mouvement Musée Observatoire Parti Syndicat Société Union""".split(),
+        Ligue Mouvement Musée Observatoire Parti Syndicat Société Union Alliance Coalition
+        Collectif Front Rassemblement Réseau""".split(),
         "organization",
     ),
 }
@@ -62,12 +77,30 @@ FACILITY_HEADS = frozenset(
 EVENT_HEADS = frozenset(
     "Festival Coupe Championnat Salon Forum Biennale Jeux Mondial Semaine Journée Sommet Conférence Saison".split()
 )
+# Heads whose name coordinates portfolios: "ministère de l’Économie et des Finances" is one
+# ministry (elsewhere, "… et de la Surveillance du territoire" starts another body).
+PORTFOLIO_HEADS = frozenset({"Ministère", "ministère"})
+# Adjectives written before a head ("Haut Conseil", "Haute Cour", "Grand Conseil").
+PRENOMINAL_ADJECTIVES = frozenset("Haut Haute Hauts Hautes Grand Grande Nouveau Nouvelle".split())
+# Heads that name a country's one body when written alone with a capital inside a sentence
+# ("le président du Parlement", "l’Assemblée a voté"), outside a minister's title ("chargé
+# des Relations avec le Parlement").
+BARE_HEADS = frozenset("Parlement Assemblée Congrès Primature Présidence".split())
+# Prepositions that may go on inside a name although the grammar does not read them ("Centre
+# de prévention et de lutte contre les maladies"): the model's longer name is kept.
+OTHER_PREPOSITIONS = frozenset("contre sur sous avec par entre dans chez vers envers".split())
+# Articles and contractions before a bare head.
+ARTICLES_BEFORE_HEAD = frozenset("le la l’ l' du au".split())
 # Prepositions that continue an institution name, and the articles that may follow them.
 NAME_PREPOSITIONS = ("de", "des", "du", "d’", "d'", "aux", "pour", "et", "à")
 NAME_ARTICLES = ("la", "le", "les", "l’", "l'")
-# Determiners that end a name's complement ("… de ses partenaires"): not a name.
+# Determiners, quantifiers and ordinals that end a name's complement ("… de ses partenaires",
+# "… et des premiers contingents"): not a name.
 DETERMINER_WORDS = frozenset(
-    "ce cet cette ces son sa ses leur leurs un une plusieurs tous toutes notre nos votre vos".split()
+    """ce cet cette ces son sa ses leur leurs un une plusieurs tous toutes notre nos votre vos
+    premier première premiers premières dernier dernière derniers dernières autre autres
+    nombreux nombreuses certains certaines quelques divers diverses différents différentes
+    deux trois quatre cinq six sept huit neuf dix cent cents mille""".split()
 )
 
 # ------------------------------------------------------------------------------ adjectives
@@ -82,7 +115,7 @@ ADJECTIVE_ENDINGS = (
     "ique", "iques", "aire", "aires", "if", "ive", "ifs", "ives", "ais", "aise", "aises", "ain",
     "aine", "ains", "aines", "ois", "oise", "oises", "eur", "eure", "eurs", "eures", "unies", "unis",
     "uni", "unie", "é", "ée", "és", "ées", "in", "ine", "ins", "ines", "an", "ane", "ans", "anes",
-    "ier", "ière", "iers", "ières", "ième", "ère", "ères",
+    "ier", "ière", "iers", "ières", "ième", "ère", "ères", "eux", "euse", "euses", "ète", "ètes",
 )  # fmt: skip
 # Words with an adjective's ending that are not adjectives.
 NOT_ADJECTIVES = frozenset(
@@ -109,6 +142,14 @@ ADJECTIVE_LEMMA_SUFFIXES = (
     ("ères", "er"),
     ("que", "c"),
     ("ques", "c"),
+    ("ète", "et"),
+    ("ètes", "et"),
+    ("onne", "on"),
+    ("onnes", "on"),
+    ("sse", "s"),
+    ("sses", "s"),
+    ("che", "c"),
+    ("ches", "c"),
 )
 # A past participle followed by its complement ends the name: "la commission du Conseil
 # national chargée d’examiner".
@@ -122,9 +163,34 @@ PARTICIPLE_COMPLEMENTS = frozenset(
 YEAR_AFTER = re.compile(r"[ \u00a0]+((?:19|20)\d\d)(?!\d)")
 # An acronym defined after the name: "Direction générale de la sécurité intérieure (DGSI)".
 ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
-# Bodies named like state institutions that are professional or private organisations.
+# What may be an acronym in brackets: capitals ("PNH", "CEE-ONU") or a capitalised short word
+# ("Finul", "Fecafoot", "Minsep"); the letters of the name before it decide.
+ACRONYM_FORM = re.compile(r"[A-ZÀ-Ý](?:[A-Za-zÀ-ÿ0-9&]*[A-ZÀ-Ý0-9][A-Za-zÀ-ÿ0-9&-]*|[a-zà-ÿ]{2,9})")
+# Small words of a name, folded: they may give the acronym a letter or not ("CEDEAO": "des").
+SMALL_NAME_WORDS = frozenset(
+    "de des du d la le les l et pour en au aux a sur dans of the and for on".split()
+)
+# Words that are not letters and may sit inside a name before its acronym ("AT&T").
+NAME_WORDS_BEFORE_ACRONYM = frozenset({"&"})
+# Bodies named like state institutions that are professional, private or sports
+# organisations ("Comité national olympique", "Tribunal arbitral du sport").
 NOT_STATE_BODY = re.compile(
     r"^Chambres? (?:de commerce|d’agriculture|d'agriculture|des métiers|d’industrie|d'industrie)|^Banque (?!centrale|de France|du Canada|mondiale|africaine|européenne|nationale)"
+    r"|\b(?:olympiques?|sportif|sportive|sportifs|sport|sports|football|basket-ball|handball|rugby|athlétisme)\b"
 )
+# Adjectives that make these organisation heads a state body ("Institut national de la
+# statistique", "Centre fédéral …"; a "Société nationale" stays a company).
+STATE_ADJECTIVES = frozenset("national nationale fédéral fédérale public publique".split())
+PUBLIC_WHEN_NATIONAL = frozenset("Institut Centre Observatoire".split())
+# A gazetteer form "<organ with its own name> de l’<ACRONYM>" ("Conseil de sécurité de l’ONU"):
+# two mentions, the organ and the organisation; a bare organ keeps it ("Conseil de l’UE").
+ORGAN_OF_ACRONYM = re.compile(r"^\S+ .+? (?:de l’|de l'|de la |du |des |de )[A-Z]{2,}$")
+# The name of a law, code, treaty or charter (MISC, as works and programmes): its French head
+# first, an English one last ("Code pénal", "Pacte de stabilité", "Digital Services Act").
+LAW_NAME = re.compile(
+    r"^(?:Loi|Lois|Code|Pacte|Traité|Charte|Directive|Règlement)\b|[ \u00a0](?:Act|Treaty)$"
+)
+# Before a capitalised word, the name of a currency ("francs CFA"): not an entity.
+CURRENCY_BEFORE = re.compile(r"\bfrancs?[ \u00a0]+$")
 # Words of an international body's name (no home country).
 INTERNATIONAL = re.compile(r"Nations unies|international|européen|africain|mondial|ONU", re.I)

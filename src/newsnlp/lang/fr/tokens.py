@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ELIDED_ARTICLE_AFTER_DE",
+    "ELIDED_ARTICLE_BEFORE",
     "INLINE_SPACES",
     "LEADING_PUNCTUATION",
+    "NAME_BREAK",
     "SENTENCE_BREAKS",
     "TOKEN",
     "TRAILING_PUNCTUATION",
+    "TRAILING_SMALL_WORDS",
 ]
 
 # Words as the rules see them: elided articles apart ("l’" + "ONU"), hyphenated and
@@ -32,3 +36,19 @@ SENTENCE_BREAKS = '\n.!?:«"“—–-'
 # Punctuation trimmed from the end and the start of a mention (quotes, brackets, dashes).
 TRAILING_PUNCTUATION = '.,;:!?»«"()[]–-'
 LEADING_PUNCTUATION = '«"([–-'
+# What a name never crosses: a line break, an opening or closing guillemet with its space, a
+# colon with a space after it ("Football : le Minsep"), a sentence end before a capital (also
+# glued: "l’AFP.Ces").
+NAME_BREAK = re.compile(
+    r"\n|[ \u00a0\u202f]*[«»“”][ \u00a0\u202f]*|[ \u00a0\u202f]*:[ \u00a0\u202f]+"
+    r"|(?<=[a-zà-ÿ]{2})[.!?][ \u00a0]+(?=[A-ZÀ-Ý])|(?<=\w{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+)
+# Small words that never end a name ("Alliance des États du Sahel de la"): stripped.
+TRAILING_SMALL_WORDS = re.compile(
+    r"(?:[ \u00a0]+(?:de|du|des|la|le|les|et|à|au|aux|en|pour|sur|par|avec|d[’']|l[’']))+$"
+)
+# "de l’" before a word the model read as a person ("le président de l’Arcom"): a person's
+# name has particles ("de Montchalin"), never an elided article.
+ELIDED_ARTICLE_AFTER_DE = re.compile(r"[Dd]e[ \u00a0]+[lL][’']")
+# An elided article right before a word ("reprendre l’Artibonite"): persons take none.
+ELIDED_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(«]))[lL][’']$")
