@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from newsnlp.related.duplicates import EPS
-from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores, restrict
+from newsnlp.related.duplicates import DuplicateRule
+from newsnlp.related.pruning import pruned_parts, split_query
+from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores
 
 __all__ = [
     "N_TERMS",
@@ -36,9 +37,6 @@ __all__ = [
 
 #: Shared terms reported per match.
 N_TERMS = 5
-_PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
-_PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
-_PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +85,15 @@ class SearchIndex:
     codes : ndarray of int64
         Each row's body code (``-1``: none); rows with the query's code are never returned.
     groups : ndarray of int64 or None
-        Each row's near-duplicate group, to keep one article per group; ``None``: every one.
-    threshold : float
-        Cosine from which an article is a near-duplicate of the query (never returned).
+        Each row's near-duplicate group, to keep one article per group and never to return
+        the query's own group; ``None``: every article.
+    rule : DuplicateRule
+        Which articles are near-duplicates of the query (never returned).
 
     Examples
     --------
     >>> m = sp.csr_matrix(np.eye(2, dtype=np.float32))
-    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, 0.9).threshold
+    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, DuplicateRule(0.9)).rule.threshold
     0.9
     """
 
@@ -102,7 +101,26 @@ class SearchIndex:
     inverted: sp.csr_matrix
     codes: np.ndarray
     groups: np.ndarray | None
-    threshold: float
+    rule: DuplicateRule
+
+    def near_duplicates(
+        self, scores: np.ndarray, position: int | None, code: int, signature=None
+    ) -> np.ndarray:
+        """Rows never returned to a query with these *scores*: its near-duplicates (the
+        rule, at *position* or for a new text's ``(signature, count)``), the rows with its body
+        *code*, its own group (indexed query) or its near-duplicates' groups (new text)."""
+        cand = np.flatnonzero(scores >= self.rule.cut)
+        me = np.full(len(cand), -1 if position is None else position)
+        dup = cand[self.rule.pairs(me, cand, scores[cand], query=signature)]
+        if code >= 0:
+            dup = np.union1d(dup, np.flatnonzero(self.codes == code))
+        if self.groups is None:
+            return dup
+        own = dup if position is None else np.append(dup, position)
+        if not len(own):
+            return dup
+        nz = np.flatnonzero(scores)
+        return np.union1d(dup, nz[np.isin(self.groups[nz], self.groups[own])])
 
 
 def top_k(
@@ -202,27 +220,27 @@ def query(
     *,
     position: int | None = None,
     code: int = -1,
+    signature: tuple[np.ndarray, int] | None = None,
     banned: np.ndarray | None = None,
     since: np.datetime64 | None = None,
     dates: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows and scores of the *k* articles nearest to query row *q*, exact.
 
-    Never the query's own row (*position*), its near-duplicates (cosine >=
-    ``index.threshold``, or body code *code*), the *banned* rows, nor the rows dated before
-    *since* (*dates*: ``NaT`` fails); one article per group when ``index.groups`` is given.
+    Never the query's own row (*position*), its near-duplicates
+    (:meth:`SearchIndex.near_duplicates`, with the body code *code* and, for a new text, its
+    shingle *signature*), the *banned* rows, nor the rows dated before *since* (*dates*:
+    ``NaT`` fails); one article per group when ``index.groups`` is given.
 
     Examples
     --------
     >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
-    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, DuplicateRule(0.9))
     >>> [c.tolist() for c in query(m[0], index, 2, position=0)]
     [[1], [0.6000000238418579]]
     """
     scores = query_scores(q, index.inverted)
-    scores[scores >= index.threshold - EPS] = 0  # near-duplicates
-    if code >= 0:
-        scores[index.codes == code] = 0  # same body, whatever the titles
+    scores[index.near_duplicates(scores, position, code, signature)] = 0
     if position is not None:
         scores[position] = 0
     if banned is not None:
@@ -255,61 +273,6 @@ def explain(q: sp.csr_matrix, matrix: sp.csr_matrix, position: int, terms: list[
     return tuple(terms[c] for c in common[order])
 
 
-def pruned_parts(inverted: sp.csr_matrix, n_cand: int) -> tuple[np.ndarray, sp.csr_matrix]:
-    """The pruned search's index, from the postings *inverted* (one CSR row per term).
-
-    Returns the common terms (a mask over columns: terms in more than 2 % of the indexed
-    articles and in more than *n_cand* of them) and the search postings (one CSR row per term:
-    all of a rare term's postings; a common term's *champions*, the articles where it weighs at
-    least as much as in the article of rank ``ceil(0.5 × df)`` by weight). Only the search
-    postings are a new copy (part of the inverted index).
-
-    Examples
-    --------
-    >>> m = sp.csr_matrix(np.ones((4, 2), dtype=np.float32))
-    >>> common, postings = pruned_parts(m.T.tocsr(), 1)
-    >>> common.tolist(), postings.nnz
-    ([True, True], 8)
-    """
-    ptr, values = inverted.indptr, inverted.data
-    df = np.diff(ptr)
-    common = df > max(_PRUNE_DF * inverted.shape[1], n_cand)
-    floor = np.full(len(df), -np.inf, dtype=np.float64)
-    for t in np.flatnonzero(common).tolist():
-        seg = values[ptr[t] : ptr[t + 1]]
-        kth = len(seg) - int(np.ceil(_PRUNE_CHAMPIONS * len(seg)))
-        floor[t] = np.partition(seg, kth)[kth]
-
-    def searched(a: int, b: int) -> np.ndarray:  # postings of terms a..b that are searched
-        return values[ptr[a] : ptr[b]] >= np.repeat(floor[a:b], df[a:b])
-
-    return common, restrict(inverted, searched)
-
-
-def split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
-    """The part of rows *q* that the pruned search reads: the rare terms and each row's
-    8 heaviest *common* terms.
-
-    Examples
-    --------
-    >>> q = sp.csr_matrix(np.array([[0.6, 0.8]], dtype=np.float32))
-    >>> split_query(q, np.array([True, False])).toarray().tolist()
-    [[0.6000000238418579, 0.800000011920929]]
-    """
-    rows = np.repeat(np.arange(q.shape[0]), np.diff(q.indptr))
-    is_common = common[q.indices]
-    entries = np.flatnonzero(is_common)
-    # common entries by row, heaviest first (ties: column order, the entries' order): two
-    # stable sorts, cheaper than a lexsort
-    order = entries[np.argsort(-q.data[entries], kind="stable")]
-    order = order[np.argsort(rows[order], kind="stable")]
-    row_of = rows[order]
-    first = np.searchsorted(row_of, row_of, side="left")
-    searched = ~is_common
-    searched[order[np.arange(len(order)) - first < _PRUNE_KEEP]] = True
-    return restrict(q, searched)
-
-
 def related_all(
     index: SearchIndex,
     k: int,
@@ -332,7 +295,7 @@ def related_all(
     Examples
     --------
     >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
-    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, DuplicateRule(0.9))
     >>> pos, _ = related_all(index, 1, blocks=lambda n: [(0, n)])
     >>> pos.tolist()
     [[1], [2], [1]]
@@ -365,11 +328,22 @@ class _AllRows:
         self.out_scores = np.full((self.n_out, k), np.nan, dtype=np.float32)
 
     def usable(self, cols: np.ndarray, scores: np.ndarray, me: Any) -> np.ndarray:
-        """Mask of the candidates that may be recommended to *me* (broadcast with *cols*)."""
-        ok = (scores > 0) & (scores < self.index.threshold - EPS) & (cols != me)
-        codes = self.index.codes
-        own = codes[me]
-        return ok & ((own < 0) | (codes[cols] != own))  # same body, whatever the titles
+        """Mask of the candidates that may be recommended to *me* (broadcast with *cols*):
+        :func:`query`'s exclusions."""
+        index = self.index
+        me = np.broadcast_to(me, cols.shape)
+        ok = (scores > 0) & (cols != me)
+        own = index.codes[me]
+        ok &= (own < 0) | (index.codes[cols] != own)  # same body, whatever the titles
+        if index.groups is not None:
+            ok &= index.groups[cols] != index.groups[me]  # the article's own group
+        near = np.flatnonzero((ok & (scores >= index.rule.cut)).ravel())
+        if len(near):
+            dup = index.rule.pairs(me.ravel()[near], cols.ravel()[near], scores.ravel()[near])
+            flat = ok.reshape(-1).copy()
+            flat[near[dup]] = False
+            ok = flat.reshape(ok.shape)
+        return ok
 
     def exact_row(self, r: int) -> tuple[np.ndarray, np.ndarray]:
         """All candidates of row *r* with their exact scores (the pruned search's fallback)."""
