@@ -20,6 +20,7 @@ def test_set_index_and_append_rows():
         vocabulary=source.vocabulary_,
         idf=source.idf_,
         n_documents_fit=source.n_documents_fit_,
+        latent=source.latent_components_,
     )
     assert est.matrix_.shape == (0, len(source.vocabulary_)) and est.ids_ == []
     assert est.dates_.dtype == np.dtype("datetime64[s]") and est.body_fingerprints_.shape == (0,)

@@ -52,7 +52,8 @@ def test_format_names_and_files_are_stable(tmp_path, index):
     assert sorted(p.name for p in folder.iterdir()) == sorted([*files, "manifest.json"])
     fixture, _ = read_manifest(FIXTURE)  # the previous release's model: version 1
     assert fixture["format_version"] == 1 and set(fixture) == set(manifest) - {"df_limits"}
-    assert set(fixture["params"]) == set(manifest["params"]) - {"entities", "entity_weight"}
+    added = {"entities", "entity_weight", "latent_dims", "latent_weight"}
+    assert set(fixture["params"]) == set(manifest["params"]) - added
 
 
 def test_save_load_round_trip(tmp_path, index):
@@ -188,10 +189,13 @@ def test_collapse_param_clone_save_load(tmp_path):
     # a manifest written before the parameter existed: its default
     for name in ("collapse_duplicates", "search", "n_candidates", "entities", "entity_weight"):
         del manifest["params"][name]
+    for name in ("latent_dims", "latent_weight"):
+        del manifest["params"][name]
     (folder / "manifest.json").write_text(json.dumps(manifest))
     old = RelatedArticles.load(folder)
     assert (old.collapse_duplicates, old.search, old.n_candidates) == (True, "pruned", 100)
     assert (old.entities, old.entity_weight) == (False, 1.0)
+    assert (old.latent_dims, old.latent_weight) == (0, 1.0)  # ranked by cosine, as then
 
 
 def test_identical_bodies_save_load(tmp_path):
@@ -242,7 +246,7 @@ def _version_1(folder: Path, fingerprints: bool = True) -> None:
     for name in drop:
         del manifest["files"][name]
         (folder / name).unlink()
-    for name in ("entities", "entity_weight"):
+    for name in ("entities", "entity_weight", "latent_dims", "latent_weight"):
         del manifest["params"][name]
     del manifest["df_limits"]
     manifest["format_version"] = 1

@@ -33,19 +33,20 @@ from newsnlp.related.duplicates import (
     body_fingerprint,
     group_labels,
 )
+from newsnlp.related.latent import project
 from newsnlp.related.search import SearchIndex
 from newsnlp.related.shingles import empty_signatures
 from newsnlp.related.sparse import map_blocks, row_blocks
 from newsnlp.related.vectorize import column_weights
 
-__all__ = ["QueryCache", "append_rows", "locks", "set_index", "snapshot"]
+__all__ = ["FITTED", "QueryCache", "append_rows", "locks", "set_index", "set_latent", "snapshot"]
 
 _GUARD = threading.Lock()  # creates the estimators' locks
 _UNKNOWN: Any = object()  # signatures not given: unknown bodies (never duplicates by text)
 #: The fitted attributes, set together.
 FITTED = (
     "vocabulary_", "idf_", "n_documents_fit_", "matrix_", "ids_", "dates_",
-    "body_fingerprints_", "body_signatures_", "body_shingles_",
+    "body_fingerprints_", "body_signatures_", "body_shingles_", "latent_components_",
 )  # fmt: skip
 
 
@@ -97,6 +98,7 @@ def set_index(
     dates: np.ndarray | None = None,
     body_fingerprints: np.ndarray | None = None,
     signatures: tuple[np.ndarray, np.ndarray] | None = _UNKNOWN,
+    latent: np.ndarray | None = None,
 ) -> Any:
     """Set the fitted attributes of *est*; without *matrix*, an empty index (0 articles) to
     fill with :func:`append_rows` or ``add``. Returns *est*.
@@ -105,7 +107,8 @@ def set_index(
     ``datetime64[s]``, fingerprints as :data:`~newsnlp.related.duplicates.FINGERPRINT_DTYPE`,
     *signatures* as ``(signatures, shingle counts)`` of
     :func:`~newsnlp.related.shingles.signatures` (not given: unknown bodies; ``None``: an index
-    without signatures, whose near-duplicates are decided by cosine, saved before they existed).
+    without signatures, whose near-duplicates are decided by cosine, saved before they existed),
+    *latent* as the projection of :func:`~newsnlp.related.latent.fit_latent` (``None``: none).
 
     Examples
     --------
@@ -132,9 +135,24 @@ def set_index(
         ),
         "body_signatures_": None if signatures is None else signatures[0],
         "body_shingles_": None if signatures is None else signatures[1],
+        "latent_components_": latent,
     }
     _replace(est, values)
     return est
+
+
+def set_latent(est: Any, components: np.ndarray | None) -> None:
+    """Set *est*'s latent projection (``latent_components_``), e.g. once a distributed fit has
+    collected the matrix it is learnt from.
+
+    Examples
+    --------
+    >>> from newsnlp.related import RelatedArticles
+    >>> est = RelatedArticles(latent_dims=0).fit(["Grève SNCF", "Budget"])
+    >>> set_latent(est, None); est.latent_components_ is None
+    True
+    """
+    _replace(est, {"latent_components_": components})
 
 
 def _replace(est: Any, values: dict[str, Any]) -> None:
@@ -194,9 +212,10 @@ class QueryCache:
 
     Attributes
     ----------
-    matrix, ids, vocabulary, idf, fingerprints, dates, signatures, shingles
+    matrix, ids, vocabulary, idf, fingerprints, dates, signatures, shingles, components
         The estimator's ``matrix_``, ``ids_``, ``vocabulary_``, ``idf_``,
-        ``body_fingerprints_``, ``dates_``, ``body_signatures_`` and ``body_shingles_``.
+        ``body_fingerprints_``, ``dates_``, ``body_signatures_``, ``body_shingles_`` and
+        ``latent_components_``.
     positions : dict
         Id → row.
     terms : list of str
@@ -215,6 +234,7 @@ class QueryCache:
         ("matrix", "matrix_"), ("ids", "ids_"), ("vocabulary", "vocabulary_"), ("idf", "idf_"),
         ("fingerprints", "body_fingerprints_"), ("dates", "dates_"),
         ("signatures", "body_signatures_"), ("shingles", "body_shingles_"),
+        ("components", "latent_components_"),
     )  # fmt: skip
 
     def __init__(self, est: Any) -> None:
@@ -341,16 +361,34 @@ class QueryCache:
             run=lambda fn: map_blocks(fn, blocks, threads),
         )
 
+    def latent(self) -> np.ndarray | None:
+        """The rows' unit latent vectors (:func:`~newsnlp.related.latent.project`), ``None``
+        without a latent projection."""
+        if self.components is None:
+            return None
+        return self._part(("latent",), lambda: project(self.matrix, self.components))
+
     def search_index(
-        self, threshold: float, *, collapse: bool, block_size: int, threads: int
+        self,
+        threshold: float,
+        *,
+        collapse: bool,
+        block_size: int,
+        threads: int,
+        latent_weight: float = 1.0,
+        shortlist: int = 100,
     ) -> SearchIndex:
         """What a search reads (:class:`~newsnlp.related.search.SearchIndex`): with the
-        near-duplicate groups at *threshold* when *collapse*."""
+        near-duplicate groups at *threshold* when *collapse*, and the latent vectors."""
         groups = None
         if collapse:
             groups = self.groups(threshold, block_size=block_size, threads=threads)
         codes = self.body_codes()[0]
-        return SearchIndex(self.matrix, self.inverted(), codes, groups, self.rule(threshold))
+        return SearchIndex(
+            self.matrix, self.inverted(), codes, groups, self.rule(threshold),
+            latent=self.latent(), components=self.components, latent_weight=latent_weight,
+            shortlist=shortlist,
+        )  # fmt: skip
 
     def groups(self, threshold: float, *, block_size: int, threads: int) -> np.ndarray:
         """:meth:`group_labels` at the duplicate threshold: kept for the next queries (one

@@ -144,6 +144,8 @@ PARAMETER_CONSTRAINTS: dict[str, Any] = {
     "collapse_duplicates": ["boolean"],
     "entities": ["boolean"],
     "entity_weight": [Interval(Real, 0, None, closed="neither")],
+    "latent_dims": [Interval(Integral, 0, 1024, closed="both")],
+    "latent_weight": [Interval(Real, 0, None, closed="neither")],
     "block_size": _POSITIVE_INT,
     "search": [StrOptions({"exact", "pruned"})],
     "n_candidates": _POSITIVE_INT,

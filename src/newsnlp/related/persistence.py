@@ -7,7 +7,9 @@ version, library versions, parameters, the analyzer's name in
 applied, the SHA-256 and size of every other file), ``ids.json``, ``vocabulary.json`` (terms in
 column order), ``data.npy``, ``indices.npy``, ``indptr.npy`` (the CSR matrix), ``idf.npy``,
 ``dates.npy``, ``body_fingerprints.npy`` and, since version 2, ``body_signatures.npy`` and
-``body_shingles.npy`` (:mod:`newsnlp.related.shingles`: 132 bytes per article). An index of
+``body_shingles.npy`` (:mod:`newsnlp.related.shingles`: 132 bytes per article) and
+``latent_components.npy`` (:mod:`newsnlp.related.latent`: 256 bytes per term; the articles'
+latent vectors are recomputed at load). An index of
 version 1 has no signatures: its near-duplicates are decided by cosine, as when it was saved.
 
 A model directory is input, not trusted code (:mod:`newsnlp.related.storage` for the files,
@@ -52,6 +54,7 @@ __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "JSON_FILES",
+    "LATENT_FILE",
     "NPY_FILES",
     "SIGNATURE_FILES",
     "load",
@@ -72,8 +75,10 @@ JSON_FILES = ("ids.json", "vocabulary.json")
 FINGERPRINT_FILE = "body_fingerprints.npy"
 #: Saved body signatures and shingle counts (version 2).
 SIGNATURE_FILES = ("body_signatures.npy", "body_shingles.npy")
+#: The saved latent projection (version 2, with ``latent_dims`` > 0).
+LATENT_FILE = "latent_components.npy"
 _ALL_FILES = frozenset({"manifest.json", *JSON_FILES, *NPY_FILES, FINGERPRINT_FILE,
-                        *SIGNATURE_FILES})  # fmt: skip
+                        *SIGNATURE_FILES, LATENT_FILE})  # fmt: skip
 #: Parameters added after format version 1, with the value a manifest without them gets.
 ADDED_PARAMS: dict[str, Any] = {
     "collapse_duplicates": True,
@@ -81,6 +86,8 @@ ADDED_PARAMS: dict[str, Any] = {
     "n_candidates": 100,
     "entities": False,
     "entity_weight": 1.0,
+    "latent_dims": 0,  # an index saved before latent topics ranks by cosine, as then
+    "latent_weight": 1.0,
 }
 
 
@@ -162,6 +169,8 @@ def save(est: Any, path: str | os.PathLike) -> Path:
         "dates.npy": est.dates_,
         FINGERPRINT_FILE: np.asarray(est.body_fingerprints_, dtype=FINGERPRINT_DTYPE),
     }
+    if est.latent_components_ is not None:
+        arrays[LATENT_FILE] = est.latent_components_
     if est.body_signatures_ is not None:
         arrays.update(zip(SIGNATURE_FILES, (est.body_signatures_, est.body_shingles_), strict=True))
     folder = new_folder(target)
@@ -192,6 +201,8 @@ def _expected(files: object, version: int) -> set[str]:
         expected.add(FINGERPRINT_FILE)
         if any(name in listed for name in SIGNATURE_FILES):
             expected.update(SIGNATURE_FILES)
+        if LATENT_FILE in listed:
+            expected.add(LATENT_FILE)
     elif FINGERPRINT_FILE in listed:
         expected.add(FINGERPRINT_FILE)
     return expected
@@ -361,6 +372,12 @@ def problems(arrays: dict[str, Any], n: int, v: int, dtype: Any) -> list[str]:
         out.append(f"dates.npy must hold {n} datetime64[s] values")
     if not valid_fingerprints(arrays["fingerprints"], n):
         out.append(f"{FINGERPRINT_FILE} must hold {n} fingerprints (S32, hex or empty)")
+    comps = arrays.get("latent")
+    if comps is not None and (
+        comps.dtype != np.float32 or comps.ndim != 2 or comps.shape[1] != v
+        or not 1 <= comps.shape[0] <= 1024 or not np.isfinite(comps).all()
+    ):  # fmt: skip
+        out.append(f"{LATENT_FILE} must hold finite float32 rows of {v} values")
     sig, shingles = arrays["signatures"], arrays["shingles"]
     if sig is not None and (sig.dtype != np.uint8 or sig.shape != (n, BINS)):
         out.append(f"{SIGNATURE_FILES[0]} must hold {n} rows of {BINS} uint8")
@@ -393,6 +410,7 @@ def _arrays(blobs: dict[str, bytearray], n: int) -> dict[str, Any]:
         ),
         "signatures": arr(SIGNATURE_FILES[0]) if signed else None,
         "shingles": arr(SIGNATURE_FILES[1]) if signed else None,
+        "latent": arr(LATENT_FILE) if LATENT_FILE in blobs else None,
     }
 
 
@@ -420,6 +438,9 @@ def load(cls: type, path: str | os.PathLike) -> Any:
     n, v, fit_n = _shape(manifest, folder)
     arrays = _arrays(blobs, n)
     found = problems(arrays, n, v, est.dtype)
+    comps = arrays["latent"]
+    if comps is not None and not 0 < comps.shape[0] <= est.latent_dims:
+        found.append(f"{LATENT_FILE} has {comps.shape[0]} rows for latent_dims={est.latent_dims}")
     if found:
         raise ValueError(f"inconsistent index in {folder}: " + "; ".join(found))
     limits = manifest.get("df_limits", [est.min_df, est.max_df])
@@ -438,4 +459,5 @@ def load(cls: type, path: str | os.PathLike) -> Any:
         dates=arrays["dates"],
         body_fingerprints=arrays["fingerprints"],
         signatures=(arrays["signatures"], arrays["shingles"]) if signed else None,
+        latent=arrays["latent"],
     )

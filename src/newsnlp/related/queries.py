@@ -46,7 +46,10 @@ class RelatedQueries:
 
     def _search_index(self, cache: QueryCache) -> search.SearchIndex:
         thr, collapse = float(self.duplicate_threshold), bool(self.collapse_duplicates)
-        return cache.search_index(thr, collapse=collapse, **self._threads())
+        return cache.search_index(
+            thr, collapse=collapse, latent_weight=float(self.latent_weight),
+            shortlist=int(self.n_candidates), **self._threads(),
+        )  # fmt: skip
 
     def _threads(self) -> dict:
         return {"block_size": self.block_size, "threads": n_threads(self.n_jobs)}

@@ -17,7 +17,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsnlp.related.duplicates import DuplicateRule
+from newsnlp.related.latent import blend, project
 from newsnlp.related.pruning import pruned_parts, split_query
+from newsnlp.related.ranking import collapse_margin, first_of_group, top_k, top_k_collapsed
 from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores
 
 __all__ = [
@@ -89,6 +91,15 @@ class SearchIndex:
         the query's own group; ``None``: every article.
     rule : DuplicateRule
         Which articles are near-duplicates of the query (never returned).
+    latent : ndarray of float32 or None
+        The rows' unit latent vectors (:mod:`newsnlp.related.latent`): with them, each
+        query's *shortlist* best candidates by cosine are re-ranked by the blended score.
+    components : ndarray of float32 or None
+        The latent projection (a new text's latent vector).
+    latent_weight : float
+        The latent cosine's weight in the blended score.
+    shortlist : int
+        Candidates re-ranked per query (``n_candidates``; at least *k*).
 
     Examples
     --------
@@ -102,6 +113,25 @@ class SearchIndex:
     codes: np.ndarray
     groups: np.ndarray | None
     rule: DuplicateRule
+    latent: np.ndarray | None = None
+    components: np.ndarray | None = None
+    latent_weight: float = 1.0
+    shortlist: int = 100
+
+    def rerank(
+        self, zq: np.ndarray, pos: np.ndarray, cosine: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of candidates *pos* (``-1`` padded) with cosines *cosine*, re-ordered by the
+        blended score with the queries' latent vectors *zq* (score descending, then position),
+        and those scores (``NaN`` in padded cells)."""
+        valid = pos >= 0
+        z = self.latent[np.where(valid, pos, 0)]  # (rows, m, dims)
+        lat = (zq[:, None, :] * z).sum(axis=-1, dtype=np.float32)  # the same sums for any rows
+        score = np.where(valid, blend(np.nan_to_num(cosine), lat, self.latent_weight), -np.inf)
+        order = np.lexsort((np.where(valid, pos, np.iinfo(np.int64).max), -score), axis=-1)
+        pos = np.take_along_axis(pos, order, axis=-1)
+        score = np.take_along_axis(score, order, axis=-1)
+        return pos, np.where(pos >= 0, score, np.nan).astype(np.float32)
 
     def near_duplicates(
         self, scores: np.ndarray, position: int | None, code: int, signature=None
@@ -121,96 +151,6 @@ class SearchIndex:
             return dup
         nz = np.flatnonzero(scores)
         return np.union1d(dup, nz[np.isin(self.groups[nz], self.groups[own])])
-
-
-def top_k(
-    scores: np.ndarray, k: int, *, cols: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The *k* best (score descending, then column ascending) candidates *cols* with *scores*;
-    without *cols*, *scores* is dense over every column and its non-candidates are 0.
-
-    Deterministic even with ties at the k-th score: all tied candidates are kept before the final
-    sort, which orders them by index.
-
-    Examples
-    --------
-    >>> cols, scores = top_k(np.array([0.0, 0.5, 0.9, 0.5]), 2)
-    >>> cols.tolist(), scores.tolist()
-    ([2, 1], [0.9, 0.5])
-    """
-    if cols is None:
-        n_pos = int(np.count_nonzero(scores > 0))
-        if n_pos > k:
-            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-            cols = np.flatnonzero(scores >= kth)
-        else:
-            cols = np.flatnonzero(scores > 0)
-        scores = scores[cols]
-    if len(scores) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-        keep = scores >= kth
-        cols, scores = cols[keep], scores[keep]
-    order = np.lexsort((cols, -scores))[:k]
-    return cols[order], scores[order]
-
-
-def collapse_margin(k: int) -> int:
-    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies.
-
-    Examples
-    --------
-    >>> collapse_margin(10)
-    28
-    """
-    return 2 * k + 8
-
-
-def first_of_group(groups: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Mask of the cells of *pos* (rows of ranked positions, ``-1`` padding) that are the first,
-    i.e. best-ranked, of their near-duplicate group in their row.
-
-    Examples
-    --------
-    >>> first_of_group(np.array([0, 0, 2]), np.array([[1, 0, 2, -1]])).tolist()
-    [[True, False, True, False]]
-    """
-    g = np.where(pos >= 0, groups[np.maximum(pos, 0)], -1)
-    order = np.argsort(g, axis=1, kind="stable")  # stable: rank order within a group
-    g_sorted = np.take_along_axis(g, order, axis=1)
-    first_sorted = np.ones(g.shape, dtype=bool)
-    first_sorted[:, 1:] = g_sorted[:, 1:] != g_sorted[:, :-1]
-    first = np.empty(g.shape, dtype=bool)
-    np.put_along_axis(first, order, first_sorted, axis=1)
-    return first & (pos >= 0)
-
-
-def top_k_collapsed(
-    select: Callable[[int], tuple[np.ndarray, np.ndarray]],
-    n_candidates: int,
-    k: int,
-    groups: np.ndarray,
-    start: int | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The *k* best candidates keeping the best-ranked one of each near-duplicate group.
-
-    ``select(m)`` gives the *m* best candidates in rank order (a prefix of the full ranking), of
-    *n_candidates*. Widen *m* until the prefix holds *k* groups or every candidate: the first *k*
-    groups of the prefix are then those of the full ranking (exact). *start* is the first *m*.
-
-    Examples
-    --------
-    >>> scores = np.array([0.9, 0.8, 0.7])
-    >>> cols, _ = top_k_collapsed(lambda m: top_k(scores, m), 3, 2, np.array([0, 0, 2]))
-    >>> cols.tolist()
-    [0, 2]
-    """
-    m = min(n_candidates, collapse_margin(k) if start is None else start)
-    while True:
-        cols, scores = select(m)
-        keep = first_of_group(groups, cols[None, :])[0]
-        if np.count_nonzero(keep) >= k or m >= n_candidates:
-            return cols[keep][:k], scores[keep][:k]
-        m = min(n_candidates, 4 * m)
 
 
 def query(
@@ -247,11 +187,27 @@ def query(
         scores[banned] = 0
     if since is not None:
         scores[~(dates >= since)] = 0  # NaT (no date) compares False
+    if index.latent is not None:
+        return _reranked(q, index, scores, k, position)
     if index.groups is None:
         return top_k(scores, k)
     return top_k_collapsed(
         lambda m: top_k(scores, m), int(np.count_nonzero(scores > 0)), k, index.groups
     )
+
+
+def _reranked(
+    q: sp.csr_matrix, index: SearchIndex, scores: np.ndarray, k: int, position: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`query` with latent vectors: the shortlist by cosine, re-ranked, collapsed."""
+    cols, cosine = top_k(scores, max(index.shortlist, k))
+    zq = project(q, index.components)[0] if position is None else index.latent[position]
+    pos, blended = index.rerank(zq[None, :], cols[None, :], cosine[None, :])
+    pos, blended = pos[0], blended[0]
+    if index.groups is not None:
+        keep = first_of_group(index.groups, pos[None, :])[0]
+        pos, blended = pos[keep], blended[keep]
+    return pos[:k], blended[:k]
 
 
 def explain(q: sp.csr_matrix, matrix: sp.csr_matrix, position: int, terms: list[str]) -> tuple:
@@ -319,6 +275,8 @@ class _AllRows:
         n = index.matrix.shape[0]
         self.index, self.k, self.targets = index, k, targets
         self.m = k if index.groups is None else collapse_margin(k)  # candidates per row
+        if index.latent is not None:
+            self.m = max(index.shortlist, k)  # the shortlist, re-ranked
         self.n_cand = max(int(n_candidates), self.m)
         self.pruned = search == "pruned" and n > self.n_cand + 1
         if self.pruned:
@@ -388,9 +346,12 @@ class _AllRows:
             cols, scores = top_k(scores, self.m, cols=cols)
             top_pos[r, : len(cols)] = cols
             top_scores[r, : len(cols)] = scores
-        if self.index.groups is None:  # m == k
-            self.out_pos[a:b] = top_pos
-            self.out_scores[a:b] = top_scores
+        if self.index.latent is not None:  # the ranking is the shortlist's: never widened
+            top_pos, top_scores = self.index.rerank(self.index.latent[me], top_pos, top_scores)
+            complete[:] = True
+        if self.index.groups is None:  # m == k, or the re-ranked shortlist
+            self.out_pos[a:b] = top_pos[:, : self.k]
+            self.out_scores[a:b] = top_scores[:, : self.k]
             return
         self._collapse(a, me, top_pos, top_scores, complete, full)
 

@@ -21,8 +21,9 @@ from newsnlp.integrations.spark.common import (
     require_pyspark,
 )
 from newsnlp.related.duplicates import FINGERPRINT_DTYPE, body_fingerprints
-from newsnlp.related.index import append_rows, set_index
+from newsnlp.related.index import append_rows, set_index, set_latent
 from newsnlp.related.inputs import NAT, check_ids, check_unique_ids, parse_date
+from newsnlp.related.latent import fit_latent
 from newsnlp.related.params import check_params
 from newsnlp.related.shingles import BINS
 from newsnlp.related.vectorize import (
@@ -88,10 +89,11 @@ def fit_related_spark(
     (terms under an integer ``min_df`` are dropped before they reach the driver); the driver
     chooses the vocabulary and idf; the second computes each row's TF-IDF vector, body
     fingerprint, shingle signature and date on the executors, and the driver collects them in
-    the DataFrame's order (``min_df="auto"``, the default, first counts the rows). The result
-    equals ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles,
-    dates=dates)`` on the rows of ``df.collect()``, in that order: same vocabulary, idf,
-    matrix, ids, dates and body fingerprints, hence the same answers.
+    the DataFrame's order (``min_df="auto"``, the default, first counts the rows); the driver
+    learns the latent topics from the collected matrix. The result equals
+    ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles, dates=dates)`` on the rows
+    of ``df.collect()``, in that order: same vocabulary, idf, matrix, ids, dates, body
+    fingerprints, signatures and latent topics, hence the same answers.
 
     Parameters
     ----------
@@ -159,6 +161,7 @@ def fit_related_spark(
     n = _fit_vocabulary(df, est, fields["text_field"], fields["title_field"])
     logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
     _index_rows(df, est, n, fields, types)
+    set_latent(est, fit_latent(est.matrix_, int(est.latent_dims)))  # on the driver, as fit
     logger.info(
         "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
     )

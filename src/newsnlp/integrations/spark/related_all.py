@@ -16,6 +16,7 @@ from newsnlp.checks import check_int, check_k
 from newsnlp.integrations.spark.common import check_dataframe, require_pyspark
 from newsnlp.related.duplicates import DuplicateRule
 from newsnlp.related.index import snapshot
+from newsnlp.related.latent import project
 from newsnlp.related.search import SearchIndex, related_all
 from newsnlp.related.sparse import row_blocks
 
@@ -60,6 +61,7 @@ def search_payload(model: RelatedArticles, *, threads: int = 1) -> dict[str, Any
         "dtype": np.dtype(m.dtype).str, "codes": cache.body_codes()[0], "groups": groups,
         "signatures": cache.signatures, "shingles": cache.shingles, "threshold": threshold,
         "ids": list(cache.ids), "search": model.search, "n_candidates": int(model.n_candidates),
+        "components": cache.components, "latent_weight": float(model.latent_weight),
         "key": secrets.token_hex(8),  # which payload a worker's cached index was built from
     }  # fmt: skip
 
@@ -73,7 +75,12 @@ def _search_index(payload: dict[str, Any]) -> SearchIndex:
     inverted = matrix.T.tocsr()
     inverted.sort_indices()
     rule = DuplicateRule(payload["threshold"], payload["signatures"], payload["shingles"])
-    return SearchIndex(matrix, inverted, payload["codes"], payload["groups"], rule)
+    comps = payload["components"]
+    return SearchIndex(
+        matrix, inverted, payload["codes"], payload["groups"], rule,
+        latent=None if comps is None else project(matrix, comps), components=comps,
+        latent_weight=payload["latent_weight"], shortlist=payload["n_candidates"],
+    )  # fmt: skip
 
 
 def _index_of(broadcast: Any) -> tuple[SearchIndex, dict[str, Any]]:
