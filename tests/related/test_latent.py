@@ -4,6 +4,8 @@ related_all() (exact or pruned), after save and load."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -43,7 +45,7 @@ def test_related_all_equals_related_with_latent_topics(corpus, latent):
     shortlist = {r.id for r in plain.related(plain.ids_[0], k=30)}
     assert {r.id for r in first} <= shortlist  # a re-ranking of the cosine shortlist
     assert [r.id for r in first] != [r.id for r in plain.related(plain.ids_[0], k=30)]
-    assert all(a.score >= b.score for a, b in zip(first, first[1:], strict=False))
+    assert all(a.score >= b.score for a, b in pairwise(first))
 
 
 def test_pruned_search_keeps_recall_with_latent_topics(corpus, latent):
