@@ -2,11 +2,25 @@
 
 :func:`fit_vocabulary` keeps the terms whose document frequency is within ``min_df`` and
 ``max_df`` (scikit-learn's meaning for explicit values) and computes their idf. With ``"auto"``
-(the defaults) the limits follow the corpus size (:func:`resolve_df`): the limits chosen on
-33,000 articles (``min_df=2``, ``max_df=0.5``) throw most of the vocabulary of a small corpus
-away — a term of one story is in two or three of its articles — so below the sizes measured
-here every term is kept (:data:`AUTO_MIN_DF`, :data:`AUTO_MAX_DF`).
+(the defaults) the limits follow the corpus size (:func:`resolve_df`): every term below 1,000
+articles, ``min_df=2`` and ``max_df=0.5`` from there (:data:`AUTO_MIN_DF`, :data:`AUTO_MAX_DF`).
 :func:`check_vocabulary` warns (logging) when what is kept is too little to rank articles.
+
+The figures that chose them (``min_df=1`` / ``min_df=2``):
+
+* OrangeSum, random subsets, titles and bodies, same-topic P@10: 0.324 / 0.310 at 50
+  articles, 0.360 / 0.345 at 100, 0.444 / 0.450 at 300, 0.519 / 0.519 at 1,000, 0.555 / 0.556
+  at 3,000, 0.581 / 0.582 at 10,000, 0.619 / 0.620 at 33,059 (``max_df`` 0.5 or 1.0: the same
+  figures: no term is in half of these articles). From 1,000 articles ``min_df=2`` halves the
+  vocabulary (72,305 → 41,115 terms at 10,000) for the same precision.
+* ``tests/fixtures/small-corpus`` (invented stories of two or three write-ups), a new
+  article's top-1 from its own story, the other articles indexed: 0.80 / 0.60 at 5 articles,
+  0.90 / 0.60 at 20, 0.90 / 0.58 at 50, 0.89 / 0.52 at 75: a term seen in one indexed article
+  is what a new article shares with it. (Between indexed articles ``min_df=2`` does as well or
+  slightly better, 1.00 / 0.95 / 0.92 against 0.80 / 0.90 / 0.90: terms of one article cannot
+  match another, they only weigh in its norm.)
+* ``max_df=0.5`` on 5 articles drops the terms of a story of three: bodies only, top-1 0.6
+  against 0.8 with ``max_df=1.0``.
 """
 
 from __future__ import annotations
