@@ -885,13 +885,13 @@ def edited_copies(arts: list[dict], n: int, seed: int = 11) -> list[tuple[str, s
         edited = list(sentences)
         if "removed" in kind:
             del edited[int(rng.integers(1, len(edited)))]
-        if "added" in kind:
-            other = arts[int(rng.integers(len(arts)))]["text"].split(". ")[:2]
-            edited.append(". ".join(other))
+        if "added" in kind:  # two sentences of another article: news added to the wire
+            other = arts[(i + 1 + int(rng.integers(len(arts) - 1))) % len(arts)]
+            edited.append(". ".join(other["text"].split(". ")[:2]))
         if kind == "corrected":
             words = " ".join(edited).split(" ")
             for w in rng.choice(len(words), max(1, len(words) // 40), replace=False).tolist():
-                words[w] = words[w].upper() if w % 2 else words[w] + "s"
+                words[w] = words[w] + "e"  # a word in forty changed: corrections
             edited = [" ".join(words)]
         out.append((arts[i]["id"], kind, " ".join(edited)))
     return out

@@ -238,11 +238,14 @@ def related_all(
     n_candidates: int = 100,
     blocks: Callable[[int], list[tuple[int, int]]],
     threads: int = 1,
+    parts: dict | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The *k* nearest articles of every indexed article (of the rows *targets* if given), as
     :func:`query` finds them: row positions (``-1`` padded) and float32 scores (``NaN``).
 
-    ``blocks(n)`` splits *n* rows into blocks of rows of the similarity matrix, computed on
+    *parts*, a dict, keeps the pruned search's index between calls on the same *index* (as
+    the Spark workers do, one call per block). ``blocks(n)`` splits *n* rows into blocks of
+    rows of the similarity matrix, computed on
     *threads* threads. ``search="pruned"`` takes each row's *n_candidates* best candidates of
     the pruned search (:func:`pruned_parts`) and rescores them exactly; rows with fewer
     candidates, and every index of at most *n_candidates* + 1 articles, are searched exactly.
@@ -256,7 +259,7 @@ def related_all(
     >>> pos.tolist()
     [[1], [2], [1]]
     """
-    run = _AllRows(index, k, targets, search, n_candidates)
+    run = _AllRows(index, k, targets, search, n_candidates, {} if parts is None else parts)
     map_blocks(run, blocks(run.n_out), threads)
     return run.out_pos, run.out_scores
 
@@ -271,6 +274,7 @@ class _AllRows:
         targets: np.ndarray | None,
         search: str,
         n_candidates: int,
+        parts: dict,
     ) -> None:
         n = index.matrix.shape[0]
         self.index, self.k, self.targets = index, k, targets
@@ -279,8 +283,10 @@ class _AllRows:
             self.m = max(index.shortlist, k)  # the shortlist, re-ranked
         self.n_cand = max(int(n_candidates), self.m)
         self.pruned = search == "pruned" and n > self.n_cand + 1
-        if self.pruned:
-            self.common, self.postings = pruned_parts(index.inverted, self.n_cand)
+        if self.pruned:  # kept in *parts* by a caller that searches the index again
+            if self.n_cand not in parts:
+                parts[self.n_cand] = pruned_parts(index.inverted, self.n_cand)
+            self.common, self.postings = parts[self.n_cand]
         self.n_out = n if targets is None else len(targets)
         self.out_pos = np.full((self.n_out, k), -1, dtype=np.int64)
         self.out_scores = np.full((self.n_out, k), np.nan, dtype=np.float32)

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 OUTPUT_COLUMNS = ("id", "neighbour_id", "score", "rank")
 #: Rows of the index searched per Spark task (a block: one row of the blocks DataFrame).
 _BLOCK_ROWS = 4096
-_INDEXES: dict[str, SearchIndex] = {}  # per Python worker: the search index of a broadcast
+_INDEXES: dict[str, tuple[SearchIndex, dict]] = {}  # per Python worker: a broadcast's index
 _LOCK = threading.Lock()
 
 
@@ -83,16 +83,16 @@ def _search_index(payload: dict[str, Any]) -> SearchIndex:
     )  # fmt: skip
 
 
-def _index_of(broadcast: Any) -> tuple[SearchIndex, dict[str, Any]]:
-    """The search index of *broadcast*, built once per Python worker (kept for its next
-    tasks: ``spark.python.worker.reuse``)."""
+def _index_of(broadcast: Any) -> tuple[SearchIndex, dict, dict[str, Any]]:
+    """The search index of *broadcast* and its pruned search's parts, built once per Python
+    worker (kept for its next tasks: ``spark.python.worker.reuse``)."""
     key = broadcast.value["key"]
     with _LOCK:
-        index = _INDEXES.get(key)
-        if index is None:
+        got = _INDEXES.get(key)
+        if got is None:
             _INDEXES.clear()  # one model at a time per worker
-            index = _INDEXES[key] = _search_index(broadcast.value)
-    return index, broadcast.value
+            got = _INDEXES[key] = (_search_index(broadcast.value), {})
+    return got[0], got[1], broadcast.value
 
 
 def _neighbour_rows(
@@ -102,7 +102,7 @@ def _neighbour_rows(
     articles (:func:`newsnlp.related.search.related_all` on one thread), as output rows."""
     import pyarrow as pa
 
-    index, payload = _index_of(broadcast)
+    index, parts, payload = _index_of(broadcast)
     n, ids = payload["shape"][0], payload["ids"]
     for batch in batches:
         for block in batch.column(0).to_pylist():
@@ -111,7 +111,7 @@ def _neighbour_rows(
                 continue
             pos, scores = related_all(
                 index, k, targets=np.arange(a, b), search=payload["search"],
-                n_candidates=payload["n_candidates"], threads=1,
+                n_candidates=payload["n_candidates"], threads=1, parts=parts,
                 blocks=lambda rows: row_blocks(rows, n, 2048),
             )  # fmt: skip
             row, col = np.nonzero(pos >= 0)
