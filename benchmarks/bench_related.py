@@ -96,14 +96,21 @@ import scipy.sparse as sp
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 K = 10
 GOALS = {
-    "quality_delta": 0.03,
-    "dup_recall": 0.95,
+    "quality_delta_topic": 0.05,
+    "quality_delta_tags": 0.08,
+    "dup_recall": 0.99,
+    "dup_precision": 0.99,
     "dup_in_top10": 0,
+    "small_top1": 0.90,
+    "small_writeups_grouped": 0,
+    "small_empty": 0,
     "speedup": 5.0,
     "recall": 0.99,
     "latency_ms_1m": 50.0,
     "fit_ratio": 1.2,
     "rss_mb_1m": 8192.0,
+    "spark_recall": 0.99,
+    "spark_speedup": 1.6,
 }
 REFERENCE = {"baseline_topic": 0.589, "baseline_tags": 0.765}
 BASELINE_SAMPLE = 2000
@@ -325,6 +332,25 @@ def recall_at_k(
     return found / total if total else float("nan")
 
 
+def recall_by_scores(
+    got_pos: np.ndarray, got_sc: np.ndarray, ex_pos: np.ndarray, ex_sc: np.ndarray
+) -> float:
+    """Share of the exact neighbours found (rows of positions, -1 padded); a returned
+    neighbour whose score reaches the exact list's last score (1e-6) counts as found (which of
+    equal-score articles is listed is a tie). Both systems' scores are newsnlp's own."""
+    found = total = 0
+    for i in range(len(ex_pos)):
+        ex = ex_pos[i][ex_pos[i] >= 0]
+        if not len(ex):
+            continue
+        g = got_pos[i] >= 0
+        inter = len(np.intersect1d(ex, got_pos[i][g]))
+        extra = g & ~np.isin(got_pos[i], ex) & (got_sc[i] >= np.nanmin(ex_sc[i]) - 1e-6)
+        found += min(len(ex), inter + int(extra.sum()))
+        total += len(ex)
+    return found / total if total else float("nan")
+
+
 # ------------------------------------------------------------------------------ newsnlp API
 def newsnlp_related():
     """The ``newsnlp.related`` package (ImportError / AttributeError if not there yet)."""
@@ -379,30 +405,29 @@ def newsnlp_matrix(est, texts) -> sp.csr_matrix:
     return m if m is not None else est.transform(texts)
 
 
-def newsnlp_exact(est, M: sp.csr_matrix, rows: np.ndarray, k: int = K, cols=None):
-    """Exact reference for newsnlp's ``related_all`` on its own matrix *M*: self and cosines >=
-    ``duplicate_threshold`` excluded and, with ``collapse_duplicates``, only the best-ranked
-    article of each group of ``duplicates()`` kept (from the exact top ``3k + 8``)."""
-    params = est.get_params()
-    threshold = float(params.get("duplicate_threshold", 0.9))
-    if not params.get("collapse_duplicates"):
-        return exact_top_k(M, k, rows=rows, cols=cols, below=threshold)
-    n = M.shape[0]
-    label = np.arange(n, dtype=np.int64)
+def newsnlp_exact(est, rows: np.ndarray, k: int = K):
+    """Exact reference for newsnlp's ``related_all`` on *rows*: the same index searched with
+    ``search="exact"`` (every candidate scored: what ``related()`` returns), positions and
+    scores."""
+    before = est.get_params()["search"]
+    est.set_params(search="exact")  # read at query time: the caches are kept
+    try:
+        pos, sc = est.related_all(k=k, ids=[est.ids_[r] for r in rows], positions=True)
+    finally:
+        est.set_params(search=before)
+    return np.asarray(pos, dtype=np.int64), np.asarray(sc, dtype=np.float32)
+
+
+def newsnlp_pool(est, pool: np.ndarray, k: int) -> np.ndarray:
+    """Each pool article's *k* related articles searched among the pool only (``related()``
+    with every other article excluded), as positions (-1 padded)."""
+    outside = [est.ids_[i] for i in np.setdiff1d(np.arange(len(est.ids_)), pool)]
+    out = np.full((len(pool), k), -1, dtype=np.int64)
     pos_of = {v: i for i, v in enumerate(est.ids_)}
-    for members in est.duplicates():
-        where = [pos_of[v] for v in members]
-        label[where] = min(where)
-    wide = min(3 * k + 8, n)
-    pos, sc = exact_top_k(M, wide, rows=rows, cols=cols, below=threshold)
-    lab = np.where(pos >= 0, label[np.maximum(pos, 0)], -1 - np.arange(wide))
-    first = np.ones(pos.shape, dtype=bool)
-    for j in range(1, wide):
-        first[:, j] = ~(lab[:, :j] == lab[:, j : j + 1]).any(axis=1)
-    order = np.argsort(~first, axis=1, kind="stable")
-    pos = np.where(np.take_along_axis(first, order, 1), np.take_along_axis(pos, order, 1), -1)
-    sc = np.where(np.take_along_axis(first, order, 1), np.take_along_axis(sc, order, 1), np.nan)
-    return pos[:, :k], sc[:, :k]
+    for row, r in enumerate(pool.tolist()):
+        found = est.related(est.ids_[r], k=k, exclude=outside)
+        out[row, : len(found)] = [pos_of[x.id] for x in found]
+    return out
 
 
 def newsnlp_params(est) -> dict:
@@ -570,7 +595,7 @@ def worker_speed(spec: dict) -> None:
             est.related_all(k=K, ids=[])
             per_call_s = time.perf_counter() - start  # the search index alone (every call)
             start = time.perf_counter()
-            sample_pos, _ = est.related_all(k=K, ids=sample_ids, positions=True)
+            est.related_all(k=K, ids=sample_ids, positions=True)
             sample_s = time.perf_counter() - start - per_call_s
             est.set_params(n_jobs=n_jobs)
             emit(
@@ -590,11 +615,9 @@ def worker_speed(spec: dict) -> None:
         measure_latency()
         emit(rss_mb=peak_rss_mb())
         rows = sample[:RECALL_SAMPLE]
-        ex_pos, ex_sc = newsnlp_exact(est, M, rows)
-        emit(
-            recall=recall_at_k(sample_pos[: len(rows)], ex_pos, ex_sc, M, rows),
-            recall_rows=len(rows),
-        )
+        ex_pos, ex_sc = newsnlp_exact(est, rows)
+        got_pos, got_sc = est.related_all(k=K, ids=[est.ids_[r] for r in rows], positions=True)
+        emit(recall=recall_by_scores(got_pos, got_sc, ex_pos, ex_sc), recall_rows=len(rows))
         return
     # related_all first, on the freshly fitted model (as a user would call it).
     result, seconds = run_with_deadline(lambda: newsnlp_related_all(est, K), spec["timeout"])
@@ -603,7 +626,7 @@ def worker_speed(spec: dict) -> None:
         sys.stdout.flush()
         os._exit(0)
     emit(related_all_s=seconds, n_jobs=n_jobs)
-    pos = result[0]
+    pos, pos_sc = result
     if seconds < 120 and (os.cpu_count() or 1) > 1:
         est.set_params(n_jobs=-1)
         _, seconds_mt = run_with_deadline(lambda: newsnlp_related_all(est, K), spec["timeout"])
@@ -615,9 +638,9 @@ def worker_speed(spec: dict) -> None:
         np.random.default_rng(1).choice(len(texts), min(RECALL_SAMPLE, len(texts)), replace=False)
     )
     start = time.perf_counter()
-    ex_pos, ex_sc = newsnlp_exact(est, M, rows)
+    ex_pos, ex_sc = newsnlp_exact(est, rows)
     emit(
-        recall=recall_at_k(pos[rows], ex_pos, ex_sc, M, rows),
+        recall=recall_by_scores(pos[rows], pos_sc[rows], ex_pos, ex_sc),
         recall_rows=len(rows),
         recall_check_s=time.perf_counter() - start,
     )
@@ -690,6 +713,7 @@ def worker_quality_newsnlp(spec: dict) -> None:
         ("body only", {}, dict(texts=bodies)),
         ("title_weight=2", {"title_weight": 2}, dict(texts=bodies, titles=titles, dates=dates)),
         ("ngram_range=(1, 2)", {"ngram_range": (1, 2)}, dict(texts=bodies, titles=titles, dates=dates)),
+        ("latent_dims=0 (cosine only)", {"latent_dims": 0}, dict(texts=bodies, titles=titles, dates=dates)),
     ]  # fmt: skip
     cores = -1 if (os.cpu_count() or 1) > 1 else None
     if not spec.get("all_variants"):  # with title_weight=1: the same bag of words as "default"
@@ -711,8 +735,7 @@ def worker_quality_newsnlp(spec: dict) -> None:
             f"related_all_k{kbig}_s": seconds,
         }
         if name == "default":
-            M = newsnlp_matrix(est, inputs["texts"])
-            tpos, _ = newsnlp_exact(est, M, tagged, k=kbig, cols=tagged)
+            tpos = newsnlp_pool(est, tagged, kbig)  # searched among the tagged articles only
             ttop, _ = drop_group_members(tpos, tagged, gof)
             res["tags_tagged_pool"] = precision_tags(ttop, tagged, tags)
             res["params"] = newsnlp_params(est)
@@ -767,6 +790,277 @@ def worker_quality_newsnlp(spec: dict) -> None:
     emit(n=n, tagged=len(tagged), groups=len(groups))
 
 
+# --------------------------------------------------------------------- small corpora (fixture)
+FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "small-corpus"
+SMALL_SIZES = (5, 20, 50, 200)
+
+
+def load_fixture() -> list[dict]:
+    """The invented stories of ``tests/fixtures/small-corpus`` (two or three write-ups each)."""
+    path = FIXTURE / "articles.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def small_corpus(size: int, stories: list[dict], data: Path) -> list[dict]:
+    """The first whole stories making *size* articles; above the fixture, every story plus
+    OrangeSum articles (single-article "stories", never queried) up to *size*."""
+    if size <= len(stories):
+        out, seen = [], []
+        for a in stories:
+            if a["story"] not in seen:
+                if len(out) >= size:
+                    break
+                seen.append(a["story"])
+            out.append(a)
+        return out
+    extra = load_orangesum(data, size - len(stories))
+    return stories + [
+        {"id": f"os-{a['id']}", "story": f"os-{a['id']}", "title": a["title"], "text": a["text"]}
+        for a in extra
+    ]
+
+
+def small_scores(neighbour_of, corpus: list[dict]) -> dict:
+    """Top-1 from the article's own story (articles whose story has another article in the
+    corpus), and the empty answers among them."""
+    story = {a["id"]: a["story"] for a in corpus}
+    size = {}
+    for a in corpus:
+        size[a["story"]] = size.get(a["story"], 0) + 1
+    hit = total = empty = 0
+    for a in corpus:
+        if size[a["story"]] < 2:
+            continue
+        total += 1
+        first = neighbour_of(a["id"])
+        empty += first is None
+        hit += first is not None and story[first] == a["story"]
+    return {"top1": hit / total if total else None, "queries": total, "empty": empty}
+
+
+def worker_small(spec: dict) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    sim = newsnlp_related()
+    stories = load_fixture()
+    for size in SMALL_SIZES:
+        corpus = small_corpus(size, stories, Path(spec["data"]))
+        ids = [a["id"] for a in corpus]
+        est = sim.RelatedArticles().fit(
+            [a["text"] for a in corpus], ids=ids, titles=[a["title"] for a in corpus]
+        )
+        res = small_scores(
+            lambda i, est=est: next((r.id for r in est.related(i, k=1)), None), corpus
+        )
+        story = {a["id"]: a["story"] for a in corpus}
+        res["writeups_grouped"] = sum(
+            len({story[x] for x in g}) < len(g) for g in est.duplicates()
+        )  # a group holding two articles of one story: two write-ups taken for copies
+        res["groups"] = len(est.duplicates())
+        res["vocabulary"] = len(est.vocabulary_)
+        res["min_df_"], res["max_df_"] = est.min_df_, est.max_df_
+        X = TfidfVectorizer().fit_transform([a["title"] + "\n" + a["text"] for a in corpus])
+        first = exact_top_k(X, 1)[0][:, 0]
+        where = {v: i for i, v in enumerate(ids)}
+        res["baseline_top1"] = small_scores(
+            lambda i, first=first, ids=ids, where=where: (
+                ids[first[where[i]]] if first[where[i]] >= 0 else None
+            ),
+            corpus,
+        )["top1"]
+        emit(**{f"small-{len(corpus)}": res})
+
+
+# ------------------------------------------------------- near-duplicates on built pairs
+def edited_copies(arts: list[dict], n: int, seed: int = 11) -> list[tuple[str, str, str]]:
+    """``(original id, kind, edited body)`` for *n* articles: a sentence removed, a paragraph
+    added (an update), words changed (corrections), or both removed and added."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for k, i in enumerate(rng.choice(len(arts), n, replace=False).tolist()):
+        sentences = [x for x in arts[i]["text"].replace(". ", ".\n").split("\n") if x.strip()]
+        if len(sentences) < 4:
+            continue
+        kind = ("removed", "added", "corrected", "removed+added")[k % 4]
+        edited = list(sentences)
+        if "removed" in kind:
+            del edited[int(rng.integers(1, len(edited)))]
+        if "added" in kind:  # two sentences of another article: news added to the wire
+            other = arts[(i + 1 + int(rng.integers(len(arts) - 1))) % len(arts)]
+            edited.append(". ".join(other["text"].split(". ")[:2]))
+        if kind == "corrected":
+            words = " ".join(edited).split(" ")
+            for w in rng.choice(len(words), max(1, len(words) // 40), replace=False).tolist():
+                words[w] = words[w] + "e"  # a word in forty changed: corrections
+            edited = [" ".join(words)]
+        out.append((arts[i]["id"], kind, " ".join(edited)))
+    return out
+
+
+def worker_dup_pairs(spec: dict) -> None:
+    sim = newsnlp_related()
+    data = Path(spec["data"])
+    arts = load_orangesum(data, spec.get("dup_background", 5000))
+    stories = load_fixture()
+    copies = edited_copies(arts, 400)
+    texts = [a["text"] for a in arts] + [c[2] for c in copies] + [a["text"] for a in stories]
+    titles = [a["title"] for a in arts] + [""] * len(copies) + [a["title"] for a in stories]
+    ids = [a["id"] for a in arts] + [f"copy-{o}-{kind}" for o, kind, _ in copies]
+    ids += [a["id"] for a in stories]
+    est = sim.RelatedArticles().fit(texts, ids=ids, titles=titles)
+    start = time.perf_counter()
+    group = {x: g[0] for g in est.duplicates() for x in g}
+    dup_s = time.perf_counter() - start
+    same = lambda a, b: group.get(a, a) == group.get(b, b)  # noqa: E731
+    by_kind: dict = {}
+    for o, kind, _ in copies:
+        by_kind.setdefault(kind, []).append(same(o, f"copy-{o}-{kind}"))
+    writeups = [
+        (a["id"], b["id"])
+        for i, a in enumerate(stories)
+        for b in stories[i + 1 :]
+        if a["story"] == b["story"]
+    ]
+    wrong = sum(same(a, b) for a, b in writeups)
+    tp = sum(sum(v) for v in by_kind.values())
+    emit(
+        dup_pairs={
+            "copies": len(copies),
+            "recall_edited": tp / len(copies),
+            "recall_by_kind": {k: float(np.mean(v)) for k, v in by_kind.items()},
+            "writeup_pairs": len(writeups),
+            "writeups_grouped": wrong,
+            "precision": tp / (tp + wrong) if tp + wrong else None,
+            "background": len(arts),
+            "duplicates_s": dup_s,
+        }
+    )
+
+
+# ------------------------------------------------------------------- entities (annotated once)
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def annotations(data: Path) -> dict[str, dict]:
+    """OrangeSum bodies and titles annotated once by ``newsnlp.batch.run`` into
+    ``benchmarks/out/`` (reused afterwards): id → record with the entities of both."""
+    from newsnlp.batch import run
+
+    OUT.mkdir(exist_ok=True)
+    arts = load_orangesum(data)
+    merged: dict[str, dict] = {}
+    for part in ("bodies", "titles"):
+        source, target = OUT / f"orangesum-{part}.jsonl", OUT / f"orangesum-{part}.annotated.jsonl"
+        if not source.exists():
+            with source.open("w", encoding="utf-8") as fh:
+                for a in arts:
+                    text = a["text"] if part == "bodies" else a["title"]
+                    fh.write(json.dumps({"id": a["id"], "text": text}, ensure_ascii=False) + "\n")
+        run(source, target, resume=True, progress=False)  # nothing to do once complete
+        for line in target.open(encoding="utf-8"):
+            r = json.loads(line)
+            m = merged.setdefault(r["id"], {"entities": [], "countries": {}})
+            m["entities"] += r.get("entities") or []
+            for code, count in (r.get("countries") or {}).items():
+                m["countries"][code] = m["countries"].get(code, 0) + count
+    return merged
+
+
+def worker_entities(spec: dict) -> None:
+    sim = newsnlp_related()
+    data = Path(spec["data"])
+    start = time.perf_counter()
+    ann = annotations(data)
+    emit(annotations_s=time.perf_counter() - start)
+    arts = load_orangesum(data)
+    n, ids = len(arts), [a["id"] for a in arts]
+    groups = load_groups(data, ids)
+    gof = group_of(groups, n)
+    labels, tags = topic_labels(arts), tag_matrix(arts)
+    tagged = np.flatnonzero(np.diff(tags.indptr) > 0)
+    kbig = K + max(len(g) for g in groups) - 1
+    records = [{"text": a["text"], "title": a["title"], **ann.get(a["id"], {})} for a in arts]
+    variants = [("plain texts", {}, [a["text"] for a in arts])]
+    variants += [
+        (f"entities, weight {w}", {"entities": True, "entity_weight": w}, records)
+        for w in (0.5, 1.0)
+    ]
+    for name, params, items in variants:
+        est = sim.RelatedArticles(n_jobs=-1, **params)
+        start = time.perf_counter()
+        titles = [a["title"] for a in arts] if not params else None
+        est.fit(items, ids=ids, titles=titles)
+        fit_s = time.perf_counter() - start
+        pos, _ = est.related_all(k=kbig, positions=True)
+        top, _ = drop_group_members(pos, np.arange(n), gof)
+        emit(**{name: {
+            "topic": precision_topic(top, np.arange(n), labels),
+            "tags": precision_tags(top[tagged], tagged, tags),
+            "fit_s": fit_s,
+            "entity_terms": sum(t.startswith("@") for t in est.vocabulary_),
+        }})  # fmt: skip
+
+
+# ------------------------------------------------------------------------------ Spark
+def payload_bytes(payload: dict) -> dict:
+    """Bytes of each part of what ``related_all_spark`` broadcasts (and each executor holds,
+    with its inverted index: as many bytes as the matrix)."""
+    out = {}
+    for name, value in payload.items():
+        if isinstance(value, np.ndarray):
+            out[name] = int(value.nbytes)
+    out["ids"] = sum(len(str(v)) + 50 for v in payload["ids"])  # Python str objects
+    out["inverted (built on the executor)"] = sum(out[x] for x in ("data", "indices", "indptr"))
+    return out
+
+
+def worker_spark(spec: dict) -> None:
+    import pickle
+
+    from pyspark.sql import SparkSession
+
+    from newsnlp.integrations.spark import related_all_spark
+    from newsnlp.integrations.spark.related_all import search_payload
+
+    sim = newsnlp_related()
+    arts = load_orangesum(Path(spec["data"]), spec.get("limit"))
+    ids = [a["id"] for a in arts]
+    est = sim.RelatedArticles().fit(
+        [a["text"] for a in arts], ids=ids, titles=[a["title"] for a in arts]
+    )
+    start = time.perf_counter()
+    local_pos, local_sc = est.related_all(k=K, positions=True)
+    emit(local_related_all_s=time.perf_counter() - start, n=len(ids))
+    payload = search_payload(est)
+    sizes = payload_bytes(payload)
+    emit(payload_bytes=sizes, pickled_bytes=len(pickle.dumps(payload, protocol=5)))
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = (
+        SparkSession.builder.master(f"local[{spec['workers']}]")
+        .config("spark.driver.memory", "4g")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+    start = time.perf_counter()
+    rows = related_all_spark(model=est, k=K, spark=spark).collect()
+    seconds = time.perf_counter() - start
+    pos_of = {v: i for i, v in enumerate(ids)}
+    got = np.full((len(ids), K), -1, dtype=np.int64)
+    got_sc = np.full((len(ids), K), np.nan, dtype=np.float32)
+    for r in rows:
+        got[pos_of[r["id"]], r["rank"] - 1] = pos_of[r["neighbour_id"]]
+        got_sc[pos_of[r["id"]], r["rank"] - 1] = r["score"]
+    emit(
+        spark_s=seconds,
+        workers=spec["workers"],
+        spark_rows=len(rows),
+        recall=recall_by_scores(got, got_sc, local_pos, local_sc),
+        identical=bool((got == local_pos).all()),
+    )
+    spark.stop()
+
+
 def worker(spec: dict) -> None:
     kind = spec["kind"]
     if kind == "speed":
@@ -775,6 +1069,14 @@ def worker(spec: dict) -> None:
         worker_quality_baseline(spec)
     elif kind == "quality-newsnlp":
         worker_quality_newsnlp(spec)
+    elif kind == "small":
+        worker_small(spec)
+    elif kind == "dup-pairs":
+        worker_dup_pairs(spec)
+    elif kind == "entities":
+        worker_entities(spec)
+    elif kind == "spark":
+        worker_spark(spec)
     else:
         raise ValueError(kind)
 
@@ -880,6 +1182,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also newsnlp on title+body as the text (same terms as the default when title_weight=1)",
     )
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="comma-separated sections to run: quality,small,dups,speed,entities,spark "
+        "(default: quality,small,dups,speed; entities and spark with --entities / --spark)",
+    )
+    parser.add_argument(
+        "--entities",
+        action="store_true",
+        help="entity features on OrangeSum (annotates it once into benchmarks/out/: ~30 min)",
+    )
+    parser.add_argument(
+        "--spark", action="store_true", help="related_all_spark on local[1] and local[2]"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -902,7 +1218,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     systems = ("newsnlp",) if args.skip_baseline else ("baseline", "newsnlp")
     base = {"data": str(args.data), "limit": limit}
-    figures: dict = {"quality": {}, "speed": {}, "errors": []}
+    figures: dict = {"quality": {}, "speed": {}, "extra": {}, "errors": []}
+    sections = {"quality", "small", "dups", "speed"}
+    if args.skip_quality:
+        sections.discard("quality")
+    sections |= {x for x in ("entities", "spark") if getattr(args, x)}
+    if args.only:
+        sections = {x.strip() for x in args.only.split(",") if x.strip()}
     print(
         f"bench_related: OrangeSum limit={limit or 'all'}, synthetic sizes {sizes}, "
         f"{queries} latency queries, related_all timeout {timeout:.0f} s, "
@@ -919,7 +1241,7 @@ def main(argv: list[str] | None = None) -> int:
         return ans
 
     # ---- 1 + 2: quality and duplicates (OrangeSum)
-    if not args.skip_quality:
+    if "quality" in sections:
         if "baseline" in systems:
             figures["quality"]["baseline"] = run(
                 {**base, "kind": "quality-baseline"}, "quality baseline"
@@ -929,10 +1251,25 @@ def main(argv: list[str] | None = None) -> int:
             "quality newsnlp",
         )
 
+    # ---- small corpora, built duplicate pairs, entities, Spark
+    extra = figures["extra"]
+    if "small" in sections:
+        extra["small"] = run({**base, "kind": "small"}, "small corpora")
+    if "dups" in sections:
+        extra["dup_pairs"] = run({**base, "kind": "dup-pairs"}, "near-duplicates, built pairs")
+    if "entities" in sections:
+        extra["entities"] = run({**base, "kind": "entities"}, "entities")
+    if "spark" in sections:
+        extra["spark"] = {
+            w: run({**base, "kind": "spark", "workers": w}, f"spark local[{w}]") for w in (1, 2)
+        }
+
     # ---- 3-5: speed, latency, fit, memory
     corpora = [("orangesum", {"corpus": "orangesum"})] + [
         (f"synthetic-{n}", {"corpus": "synthetic", "n": n}) for n in sizes
     ]
+    if "speed" not in sections:
+        corpora = []
     for cname, cspec in corpora:
         figures["speed"][cname] = {}
         for system in systems:
@@ -957,6 +1294,10 @@ def main(argv: list[str] | None = None) -> int:
             figures["speed"][cname][system] = ans
 
     report(figures, sizes)
+    report_extra(figures["extra"], figures["goals_met"])
+    print(
+        "\ngoals met: " + (", ".join(f"{k}={v}" for k, v in figures["goals_met"].items()) or "n/a")
+    )
     figures["run_s"] = time.perf_counter() - t_run
     figures["goals"] = GOALS
     figures["reference"] = REFERENCE
@@ -986,6 +1327,7 @@ def report(figures: dict, sizes: list[int]) -> None:
             ("newsnlp body only (vs baseline body)", qn.get("body only"), qb.get("body", {})),
             ("newsnlp titles=, title_weight=2", qn.get("title_weight=2"), ref),
             ("newsnlp titles=, ngram_range=(1, 2)", qn.get("ngram_range=(1, 2)"), ref),
+            ("newsnlp titles=, latent_dims=0", qn.get("latent_dims=0 (cosine only)"), ref),
         ]
         for label, r, against in rows:
             if label.startswith("newsnlp title+body") and not r:
@@ -1000,13 +1342,14 @@ def report(figures: dict, sizes: list[int]) -> None:
             )
         print(
             f"issue reference (baseline): {REFERENCE['baseline_topic']} / {REFERENCE['baseline_tags']}"
-            f"; goal: newsnlp default >= baseline + {GOALS['quality_delta']} on both."
+            f"; goal: newsnlp default >= baseline + {GOALS['quality_delta_topic']} (topic) and "
+            f"+ {GOALS['quality_delta_tags']} (tags, tagged pool)."
         )
         if "unavailable" in qn:
             print(f"newsnlp: n/a ({qn['unavailable']})")
         d, b = qn.get("default"), qb.get("title+body")
         if d and b:
-            met["quality_topic"] = d["topic"] - b["topic"] >= GOALS["quality_delta"]
+            met["quality_topic"] = d["topic"] - b["topic"] >= GOALS["quality_delta_topic"]
             # the issue's tag measure is over the 9,710 tagged articles (its baseline 0.765 is
             # what the tagged pool gives; the all-article pool, printed too, gives 0.626)
             tags = (
@@ -1014,7 +1357,7 @@ def report(figures: dict, sizes: list[int]) -> None:
                 if "tags_tagged_pool" in d and "tags_tagged_pool" in b
                 else "tags"
             )
-            met["quality_tags"] = d[tags] - b[tags] >= GOALS["quality_delta"]
+            met["quality_tags"] = d[tags] - b[tags] >= GOALS["quality_delta_tags"]
         if b:
             print(
                 f"(exact blockwise top-k of this script on the baseline matrix: {b['exact_topk_s']:.1f} s)"
@@ -1179,7 +1522,73 @@ def report(figures: dict, sizes: list[int]) -> None:
     if figures["errors"]:
         print("\nERRORS:\n  " + "\n  ".join(figures["errors"]))
     figures["goals_met"] = met
-    print("\ngoals met: " + (", ".join(f"{k}={v}" for k, v in met.items()) or "n/a"))
+
+
+def report_extra(extra: dict, met: dict) -> None:
+    """The sections of issue 13: small corpora, built duplicate pairs, entities, Spark."""
+    small = extra.get("small") or {}
+    if small:
+        print("\n== 6. Small corpora (tests/fixtures/small-corpus; 200 = + OrangeSum articles) ==")
+        print(f"{'articles':>9}{'top-1 own story':>17}{'baseline':>10}{'empty':>7}"
+              f"{'write-ups grouped':>19}{'vocabulary':>12}{'  min_df_, max_df_'}")  # fmt: skip
+        for key in sorted((k for k in small if k.startswith("small-")), key=lambda k: int(k[6:])):
+            r = small[key]
+            print(
+                f"{key[6:]:>9}{_fmt(r['top1']):>17}{_fmt(r['baseline_top1']):>10}{r['empty']:>7}"
+                f"{r['writeups_grouped']:>19}{r['vocabulary']:>12}  {r['min_df_']}, {r['max_df_']}"
+            )
+            met["small_top1"] = met.get("small_top1", True) and r["top1"] >= GOALS["small_top1"]
+            met["small_writeups"] = met.get("small_writeups", True) and r["writeups_grouped"] == 0
+            met["small_empty"] = met.get("small_empty", True) and r["empty"] == 0
+        print(f"goal: top-1 >= {GOALS['small_top1']}, no write-ups grouped, no empty answer")
+    dp = (extra.get("dup_pairs") or {}).get("dup_pairs")
+    if dp:
+        print("\n== 7. Near-duplicates on built pairs (OrangeSum background + edited copies + "
+              "fixture write-ups) ==")  # fmt: skip
+        print(
+            f"edited copies found: {_fmt(dp['recall_edited'])} of {dp['copies']} "
+            f"({', '.join(f'{k} {_fmt(v)}' for k, v in dp['recall_by_kind'].items())}); "
+            f"different write-ups grouped: {dp['writeups_grouped']} of {dp['writeup_pairs']} "
+            f"pairs; precision {_fmt(dp['precision'])}; duplicates() {dp['duplicates_s']:.1f} s "
+            f"on {dp['background'] + dp['copies']:,} articles"
+        )
+        met["dup_precision"] = (dp["precision"] or 0) >= GOALS["dup_precision"]
+    ent = extra.get("entities") or {}
+    if any(isinstance(v, dict) and "topic" in v for v in ent.values()):
+        print("\n== 8. Entity features (OrangeSum annotated once, benchmarks/out/) ==")
+        for name, r in ent.items():
+            if isinstance(r, dict) and "topic" in r:
+                print(
+                    f"{name:28}topic {_fmt(r['topic'])}  tags {_fmt(r['tags'])}  fit "
+                    f"{r['fit_s']:.1f} s  entity terms {r['entity_terms']:,}"
+                )
+    sp_runs = extra.get("spark") or {}
+    if sp_runs:
+        print("\n== 9. related_all_spark (OrangeSum, k=10) vs local related_all ==")
+        for w, r in sorted(sp_runs.items()):
+            print(
+                f"local[{w}]: {_fmt(r.get('spark_s'), '.1f')} s, recall@10 "
+                f"{_fmt(r.get('recall'), '.4f')}, identical {r.get('identical')}; local "
+                f"related_all {_fmt(r.get('local_related_all_s'), '.1f')} s"
+            )
+        one, two = sp_runs.get(1, {}), sp_runs.get(2, {})
+        if one.get("spark_s") and two.get("spark_s"):
+            speedup = one["spark_s"] / two["spark_s"]
+            print(f"2 workers vs 1: {speedup:.2f}x (goal >= {GOALS['spark_speedup']})")
+            met["spark_speedup"] = speedup >= GOALS["spark_speedup"]
+        recalls = [r.get("recall") for r in sp_runs.values() if r.get("recall") is not None]
+        if recalls:
+            met["spark_recall"] = min(recalls) >= GOALS["spark_recall"]
+        sizes = one.get("payload_bytes") or two.get("payload_bytes")
+        n = one.get("n") or two.get("n")
+        if sizes and n:
+            per_row = sum(sizes.values()) / n
+            print(
+                f"per-article bytes on each executor: {per_row:,.0f} (" + ", ".join(
+                    f"{k} {v / n:,.0f}" for k, v in sizes.items()
+                ) + f"); 1M articles: {per_row * 1e6 / 2**30:.1f} GiB, 10M: "
+                f"{per_row * 1e7 / 2**30:.1f} GiB"
+            )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The synthetic corpus and the quality scorer of ``benchmarks/bench_related.py``, on toy data."""
+"""The synthetic corpus, the quality scorer, the small corpora and the built duplicate pairs of
+``benchmarks/bench_related.py``, on toy data."""
 
 import importlib.util
 import sys
@@ -76,3 +77,39 @@ def test_newsnlp_api_calls_follow_the_current_layout():
     assert pos.shape == scores.shape == (30, 3) and pos.dtype == np.int64
     est._reset_caches()  # what the 1M run does between its one-thread and all-cores runs
     assert bench.newsnlp_related_all(est, 3)[0].tolist() == pos.tolist()
+
+
+def test_recall_by_scores_counts_ties_at_the_last_score():
+    ex_pos = np.array([[1, 2, 3], [4, -1, -1]])
+    ex_sc = np.array([[0.9, 0.8, 0.5], [0.7, np.nan, np.nan]], dtype=np.float32)
+    got = np.array([[1, 3, 7], [5, -1, -1]])
+    got_sc = np.array([[0.9, 0.5, 0.5], [0.6, np.nan, np.nan]], dtype=np.float32)
+    # row 0: 1 and 3 found, 7 ties the last exact score (0.5): 3 of 3; row 1: 0 of 1
+    assert bench.recall_by_scores(got, got_sc, ex_pos, ex_sc) == 3 / 4
+
+
+def test_small_corpora_are_whole_stories_of_the_fixture(tmp_path):
+    stories = bench.load_fixture()
+    assert len(stories) >= 75 and len({a["story"] for a in stories}) >= 30
+    for size in (5, 20, 50):
+        corpus = bench.small_corpus(size, stories, tmp_path)
+        assert len(corpus) == size
+        counts = {}
+        for a in corpus:
+            counts[a["story"]] = counts.get(a["story"], 0) + 1
+        assert min(counts.values()) >= 2  # whole stories: every article has a partner
+    scores = bench.small_scores(lambda i: "seisme-maroc-2" if i != "seisme-maroc-2" else None,
+                                stories[:5])  # fmt: skip
+    assert scores["queries"] == 5 and scores["empty"] == 1 and scores["top1"] == 2 / 5
+
+
+def test_edited_copies_are_edits_of_their_original():
+    arts = [
+        {"id": str(i), "text": ". ".join(f"Phrase {i}-{j} sur le sujet {i}" for j in range(6))}
+        for i in range(20)
+    ]
+    copies = bench.edited_copies(arts, 8)
+    assert {kind for _, kind, _ in copies} == {"removed", "added", "corrected", "removed+added"}
+    for original, kind, text in copies:
+        source = arts[int(original)]["text"]
+        assert text != source and (kind != "removed" or len(text) < len(source))

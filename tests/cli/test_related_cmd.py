@@ -16,19 +16,31 @@ from newsnlp.related import RelatedArticles
 
 def _records():
     records = []
-    topics = {
-        "budget": "Le gouvernement présente son budget ; la dette publique et le déficit inquiètent les députés.",
-        "foot": "Le club de football a gagné son match ; l'entraîneur salue les joueurs et le stade.",
-        "climat": "La sécheresse et le climat inquiètent les agriculteurs ; les pluies manquent aux récoltes.",
+    topics = {  # three write-ups per topic: related, not near-duplicates
+        "budget": (
+            "Le gouvernement présente son budget ; la dette publique inquiète les députés.",
+            "Budget : les députés dénoncent un déficit record et une dette qui se creuse.",
+            "Finances publiques : le déficit du budget dépasse les prévisions du gouvernement.",
+        ),
+        "foot": (
+            "Le club de football a gagné son match ; l'entraîneur salue les joueurs.",
+            "Football : victoire du club au stade, les supporters fêtent les joueurs.",
+            "L'entraîneur du club savoure le match gagné devant ses supporters au stade.",
+        ),
+        "climat": (
+            "La sécheresse inquiète les agriculteurs ; les pluies manquent aux récoltes.",
+            "Climat : les agriculteurs redoutent la sécheresse, les récoltes menacées.",
+            "Sans pluies, les récoltes souffrent : la sécheresse frappe les agriculteurs.",
+        ),
     }
     words = "ville région maire conseil habitants réunion projet école hôpital route pont marché prix".split()
     for i in range(12):
         topic = list(topics)[i % 3]
-        extra = " ".join(words[(i * 4) % len(words) :][:4])  # makes articles distinct
+        extra = " ".join(words[(i * 4) % len(words) :][:2])  # makes articles distinct
         record = {
             "id": f"a{i}",
             "title": topic,
-            "text": f"{topics[topic]} {extra}.",
+            "text": f"{topics[topic][(i // 3) % 3]} {extra}.",
             "date": f"2024-01-{i + 1:02d}",
         }
         records.append(record)
@@ -99,3 +111,51 @@ def test_related_fit_refuses_bad_records(tmp_path, capsys):
     assert main(["related", "fit", str(bad), "-o", str(tmp_path / "m")]) == 1
     assert "record 2 is a str, not an object" in capsys.readouterr().err
     assert main(["related", "fit", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "m")]) == 1
+
+
+def test_related_fit_says_article_or_articles(tmp_path, capsys):
+    corpus = tmp_path / "one.jsonl"
+    nio.write_records(RECORDS[:1], corpus)
+    assert main(["related", "fit", str(corpus), "-o", str(tmp_path / "m1")]) == 0
+    assert "indexed 1 article, " in capsys.readouterr().err
+    nio.write_records(RECORDS, tmp_path / "all.jsonl")
+    assert main(["related", "fit", str(tmp_path / "all.jsonl"), "-o", str(tmp_path / "m")]) == 0
+    assert "indexed 12 articles, " in capsys.readouterr().err
+
+
+def test_related_fit_takes_an_annotate_output_as_is(tmp_path, capsys):
+    corpus, annotated = tmp_path / "corpus.jsonl", tmp_path / "annotated.jsonl"
+    nio.write_records([*RECORDS[:6], {"id": "broken", "text": None}], corpus)
+    assert main(["annotate", str(corpus), "-o", str(annotated), "--no-entities", "-q"]) == 0
+    records = [json.loads(line) for line in annotated.read_text("utf-8").splitlines()]
+    assert records[-1]["error"] and "title" in records[0]  # an error record, article records
+    for record in records[:6]:  # as if annotated with entities: an ORG in every article
+        record["entities"] = [
+            {"text": "ONU", "label": "ORG", "start": 0, "end": 3,
+             "canonical": "Organisation des Nations unies", "kind": "institution"}
+        ]  # fmt: skip
+    annotated.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    model = tmp_path / "m"
+    assert main(["related", "fit", str(annotated), "-o", str(model), "--entities"]) == 0
+    err = capsys.readouterr().err
+    assert "indexed 6 articles" in err and "(1 error record skipped)" in err
+    loaded = RelatedArticles.load(model)
+    assert loaded.entities and "@org:organisation des nations unies" in loaded.vocabulary_
+    assert loaded.ids_ == [r["id"] for r in RECORDS[:6]]
+    assert main(["related", "fit", str(annotated), "-o", str(tmp_path / "plain")]) == 0
+    assert not any(t.startswith("@") for t in RelatedArticles.load(tmp_path / "plain").vocabulary_)
+
+
+@pytest.mark.parametrize("action", ["fit", "query"])
+def test_related_help_describes_and_shows_defaults(action):
+    proc = run("related", action, "--help")
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    description = out.split("\n\n")[1]
+    assert description.strip().endswith(".")  # one sentence, under the usage
+    options = out[out.index("options:") :]
+    for option in {"fit": ("--min-df", "--max-df", "--text-field"), "query": ("-k", "--since")}[
+        action
+    ]:
+        line = options[options.index(f"  {option} ") :].split("\n  -")[0]
+        assert "default" in line, (option, line)

@@ -375,6 +375,9 @@ def _same_model(a: RelatedArticles, b: RelatedArticles) -> None:
     assert a.dates_.dtype == b.dates_.dtype
     assert a.dates_.astype(np.int64).tolist() == b.dates_.astype(np.int64).tolist()
     assert a.body_fingerprints_.tolist() == b.body_fingerprints_.tolist()
+    np.testing.assert_array_equal(a.body_signatures_, b.body_signatures_)
+    np.testing.assert_array_equal(a.body_shingles_, b.body_shingles_)
+    assert (a.min_df_, a.max_df_) == (b.min_df_, b.max_df_)
     for key in a.ids_[:6]:
         assert a.related(key, k=4) == b.related(key, k=4)
     assert a.duplicates() == b.duplicates()
@@ -491,6 +494,54 @@ def test_fit_related_spark_former_column_arguments(spark, corpus_df):
 
 
 # --------------------------------------------------------------------------- Dask (docs example)
+# --------------------------------------------------------------------------- related_all_spark
+def _pairs(df) -> dict:
+    out: dict = {}
+    for row in df.collect():
+        out.setdefault(row["id"], []).append((row["rank"], row["neighbour_id"], row["score"]))
+    return {key: sorted(v) for key, v in out.items()}
+
+
+@pytest.mark.parametrize("block_rows", [7, 4096])
+def test_related_all_spark_equals_related_all(spark, corpus_df, block_rows):
+    from newsnlp.integrations.spark import related_all_spark
+
+    out = related_all_spark(corpus_df, k=4, title_field="title", block_rows=block_rows)
+    assert out.columns == ["id", "neighbour_id", "score", "rank"]
+    assert [f.dataType.simpleString() for f in out.schema.fields] == [
+        "string", "string", "float", "int",
+    ]  # fmt: skip
+    local = _local_fit(corpus_df, title_field="title")
+    ids, scores = local.related_all(k=4)
+    expected = {
+        key: [(r + 1, ids[i, r], float(scores[i, r])) for r in range(4) if ids[i, r] is not None]
+        for i, key in enumerate(local.ids_)
+    }
+    assert _pairs(out) == {key: v for key, v in expected.items() if v}
+
+
+def test_related_all_spark_with_a_model_and_int_ids(spark):
+    from newsnlp.integrations.spark import related_all_spark
+
+    texts = [
+        " ".join(TOPICS[t].split()[i % 5 :]) + f" n{i}" for i, t in enumerate(list(TOPICS) * 4)
+    ]
+    model = RelatedArticles(search="exact").fit(texts, ids=list(range(100, 100 + len(texts))))
+    out = related_all_spark(model=model, k=3, spark=spark, partitions=3, block_rows=5)
+    assert out.schema["id"].dataType.simpleString() == "bigint"
+    got = _pairs(out)
+    ids, scores = model.related_all(k=3)
+    for i, key in enumerate(model.ids_):
+        want = [(r + 1, ids[i, r], float(scores[i, r])) for r in range(3) if ids[i, r] is not None]
+        assert got.get(key, []) == want
+    with pytest.raises(TypeError, match="DataFrame of articles or a fitted model"):
+        related_all_spark(k=3)
+    with pytest.raises(TypeError, match="no fit options"):
+        related_all_spark(model=model, spark=spark, title_field="title")
+    with pytest.raises(ValueError, match="k must be >= 1"):
+        related_all_spark(model=model, spark=spark, k=0)
+
+
 def test_dask_bag_example_equals_annotate():
     """The Dask example of docs/distributed.md gives annotate's records (dask is in the test
     extra; skipped where it is not installed)."""

@@ -38,6 +38,6 @@ def corpus() -> list[str]:
 
 @pytest.fixture(scope="module")
 def exact(corpus) -> tuple[RelatedArticles, np.ndarray, np.ndarray]:
-    est = RelatedArticles(search="exact").fit(corpus)
+    est = RelatedArticles(search="exact", latent_dims=0).fit(corpus)  # cosine arithmetic
     pos, scores = est.related_all(k=10, positions=True)
     return est, pos, scores

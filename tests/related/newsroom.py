@@ -104,10 +104,12 @@ def fit_wires(**params) -> RelatedArticles:
 
 
 def collapsed_by_hand(est: RelatedArticles, value, k: int, **kwargs) -> list[Related]:
-    """Brute force: every related article without collapsing, then the first of each group."""
+    """Brute force: every related article without collapsing, without the query's own group
+    of near-duplicates (an indexed query), then the first of each group."""
     plain = copy.copy(est).set_params(collapse_duplicates=False)
     group = {i: g[0] for g in est.duplicates() for i in g}
-    seen, out = set(), []
+    seen = {group.get(value, value)} if value in est.ids_ else set()
+    out = []
     for r in plain.related(value, k=len(est.ids_), **kwargs):
         if group.get(r.id, r.id) not in seen:
             seen.add(group.get(r.id, r.id))

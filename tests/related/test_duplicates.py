@@ -1,5 +1,6 @@
-"""newsnlp.related.duplicates: near-duplicate groups (prefix filter, one union-find), body
-fingerprints, identical bodies whatever their titles."""
+"""newsnlp.related.duplicates: near-duplicate groups (shingle signatures checked on candidate
+pairs of rare terms; the cosine rule of indexes saved without signatures), one union-find,
+body fingerprints, identical bodies whatever their titles."""
 
 from __future__ import annotations
 
@@ -24,14 +25,18 @@ from sklearn.base import clone
 
 from newsnlp.related import RelatedArticles
 from newsnlp.related.duplicates import (
+    DuplicateRule,
     UnionFind,
     body_codes,
     body_fingerprint,
     body_fingerprints,
+    candidate_pairs,
     group_labels,
     group_members,
     valid_fingerprints,
 )
+from newsnlp.related.index import set_index
+from newsnlp.related.shingles import is_duplicate
 
 
 def test_union_find_roots_are_the_smallest_members():
@@ -66,10 +71,9 @@ def test_fingerprint_codes_and_validity():
 def test_duplicates(index):
     groups = index.duplicates()
     assert groups == [["eu-1", "eu-1-bis"], ["sncf-1", "sncf-1-maj"]]
-    assert index.duplicates(threshold=0.999) == [["eu-1", "eu-1-bis"]]
-    assert index.duplicates(threshold=1.0) == [["eu-1", "eu-1-bis"]]  # float32 rounding tolerated
-    low = index.duplicates(threshold=0.05)
-    assert len(low) >= 1 and sum(map(len, low)) > 4
+    # sncf-1-maj is sncf-1 with a sentence added: all of sncf-1's shingles are in it
+    assert index.duplicates(threshold=0.999) == groups
+    assert index.duplicates(threshold=1.0) == groups
     with pytest.raises(ValueError, match="threshold"):
         index.duplicates(threshold=1.5)
     assert (
@@ -81,8 +85,21 @@ def test_duplicates(index):
     )
 
 
+def test_write_ups_of_one_story_are_not_duplicates(index):
+    # three articles on the same strike share words, not sentences: none is a duplicate
+    cos = (index.matrix_ @ index.matrix_.T).toarray()
+    a, b = IDS.index("sncf-1"), IDS.index("sncf-3")
+    assert cos[a, b] > 0.3
+    assert index.duplicates(threshold=0.05) == index.duplicates() or all(
+        len({x.split("-")[0] for x in g}) == 1 for g in index.duplicates(threshold=0.05)
+    )
+    assert "sncf-3" in ids_of(index.related("sncf-1", k=3))
+
+
 def test_identical_corpus(caplog):
-    est = RelatedArticles().fit(["La SNCF en grève jeudi."] * 4, ids=["a", "b", "c", "d"])
+    est = RelatedArticles(min_df=2, max_df=0.5).fit(
+        ["La SNCF en grève jeudi."] * 4, ids=["a", "b", "c", "d"]
+    )
     assert "keeping every term" in caplog.text
     assert est.duplicates() == [["a", "b", "c", "d"]]
     assert est.related("a") == []
@@ -93,38 +110,75 @@ def test_identical_corpus(caplog):
     assert single.related(0) == [] and single.duplicates() == []
 
 
-@pytest.mark.parametrize("threshold", [0.2, 0.35, 0.5, 0.7, 0.9, 0.99])
-def test_duplicates_equal_brute_force(index, threshold):
-    # the prefix filter of duplicates() must find exactly the pairs of the full product
-    full = (index.matrix_ @ index.matrix_.T).tocoo()
-    parent = list(range(len(IDS)))
+def _brute_force_groups(n, pair) -> list[list[str]]:
+    parent = list(range(n))
 
     def root(x):
         while parent[x] != x:
             x = parent[x]
         return x
 
-    for i, j, v in zip(full.row, full.col, full.data, strict=True):
-        if i < j and v >= threshold - 1e-6:
-            a, b = sorted((root(i), root(j)))
-            parent[b] = a
+    for i in range(n):
+        for j in range(i + 1, n):
+            if pair(i, j):
+                a, b = sorted((root(i), root(j)))
+                parent[b] = a
     groups: dict[int, list[str]] = {}
-    for x in range(len(IDS)):
-        groups.setdefault(root(x), []).append(IDS[x])
-    expected = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: IDS.index(g[0]))
-    assert index.duplicates(threshold) == expected
+    for x in range(n):
+        groups.setdefault(root(x), []).append(IDS[x] if n == len(IDS) else x)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: IDS.index(g[0]))
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.5, 0.8, 0.99])
+def test_duplicates_equal_brute_force(index, threshold):
+    # the candidate pairs of rare terms hold every pair the rule accepts (here)
+    sig, counts = index.body_signatures_, index.body_shingles_
+
+    def pair(i, j):
+        return bool(is_duplicate(sig, counts, np.array([i]), np.array([j]), threshold)[0])
+
+    assert index.duplicates(threshold) == _brute_force_groups(len(IDS), pair)
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.35, 0.5, 0.7, 0.9, 0.99])
+def test_cosine_rule_of_indexes_without_signatures(index, threshold):
+    # an index saved before signatures: near-duplicates by cosine, the prefix filter exact
+    old = clone(index)
+    set_index(
+        old, vocabulary=index.vocabulary_, idf=index.idf_, n_documents_fit=len(IDS),
+        matrix=index.matrix_, ids=IDS, dates=index.dates_,
+        body_fingerprints=index.body_fingerprints_, signatures=None,
+    )  # fmt: skip
+    full = (index.matrix_ @ index.matrix_.T).toarray()
+    expected = _brute_force_groups(len(IDS), lambda i, j: full[i, j] >= threshold - 1e-6)
+    assert old.duplicates(threshold) == expected
+    assert not DuplicateRule(threshold).by_text
+
+
+def test_candidate_pairs_hold_half_of_the_rare_terms():
+    m = sp.csr_matrix(np.array([[1, 1, 0, 0], [1, 1, 1, 0], [0, 0, 1, 1]], dtype=np.float32))
+    run = lambda fn: [fn((0, 2)), fn((2, 3))]  # noqa: E731 - two blocks, in order
+    i, j = candidate_pairs(m, m.T.tocsr(), run=run)
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 1), (1, 2)]
+    i, j = candidate_pairs(m, m.T.tocsr(), run=run, share=0.25)  # one rare term of four is enough
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 1), (1, 2)]
 
 
 def test_groups_follow_add_and_threshold():
     est = RelatedArticles(min_df=1).fit(W_TEXTS[:-1], ids=W_IDS[:-1])
     assert ids_of(est.related("sncf-2", k=2)) == ["wire-1", "sncf-1"]  # groups cached
-    est.add([WIRE + " Les voyageurs"], ["wire-3"])  # a closer copy: regrouped at the next query
+    # an edited copy (a word changed, a sentence added: 8 of its 9 shingles kept), regrouped
+    # at the next query
+    edited = WIRE.replace("la direction", "la SNCF") + " Le trafic reprendra normalement lundi."
+    est.add([edited], ["wire-3"])
     assert est.duplicates()[-1] == WIRES
-    assert ids_of(est.related("sncf-2", k=2)) == ["wire-3", "sncf-1"]
-    assert est.related_all(k=2)[0][IDS.index("sncf-2")].tolist() == ["wire-3", "sncf-1"]
+    row = IDS.index("sncf-2")
+    assert ids_of(est.related("sncf-2", k=3)) == ["wire-1", "sncf-1", "sncf-3"]
+    assert est.related_all(k=3)[0][row].tolist() == ["wire-1", "sncf-1", "sncf-3"]
     est.set_params(duplicate_threshold=0.99)  # read at query time: wire-3 is a group of its own
-    assert ids_of(est.related("sncf-2", k=2)) == ["wire-3", "wire-1"]
-    assert est.related_all(k=2)[0][IDS.index("sncf-2")].tolist() == ["wire-3", "wire-1"]
+    assert est.duplicates()[-1] == WIRES[:2]
+    assert "wire-3" in ids_of(est.related("sncf-2", k=3))
+    assert est.related_all(k=3)[0][row].tolist() == ids_of(est.related("sncf-2", k=3))
 
 
 def test_body_fingerprint_normalisation():

@@ -130,8 +130,9 @@ def test_query_caches_follow_the_fitted_arrays():
     assert isinstance(cache, QueryCache) and cache.built_from(est)
     est.related("eu-1")
     assert est._cache is cache  # kept between queries
-    twin = copy.copy(est)  # a shallow copy shares the arrays, hence the cache
-    assert twin.related("sncf-2") == first and twin._cache is cache
+    twin = copy.copy(est)  # a shallow copy shares the arrays, not the cache nor the locks
+    assert twin.related("sncf-2") == first and twin._cache is not cache
+    assert twin._cache.matrix is cache.matrix
     twin.add(["La grève des cheminots SNCF continue, TGV et TER supprimés."], ["sncf-4"])
     assert twin.related("sncf-2", k=1)[0].id == "sncf-4"
     assert twin._cache is not cache and est._cache is cache  # rebuilt for twin only

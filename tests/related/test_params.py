@@ -50,8 +50,9 @@ def test_init_only_stores_params_and_clone():
     assert twin.set_params(max_df=0.8).max_df == 0.8
     assert set(RelatedArticles().get_params()) == set(PARAMETER_CONSTRAINTS) == {
         "analyzer", "min_df", "max_df", "max_features", "ngram_range", "sublinear_tf",
-        "title_weight", "duplicate_threshold", "collapse_duplicates", "block_size", "search",
-        "n_candidates", "n_jobs", "dtype",
+        "title_weight", "entities", "entity_weight", "latent_dims", "latent_weight",
+        "duplicate_threshold",
+        "collapse_duplicates", "block_size", "search", "n_candidates", "n_jobs", "dtype",
     }  # fmt: skip
     assert not hasattr(clone(fit()), "matrix_")
 

@@ -30,6 +30,7 @@ from newsroom import (
 from sklearn.base import clone
 
 from newsnlp.related import Related, RelatedArticles, search
+from newsnlp.related.duplicates import DuplicateRule
 from newsnlp.related.search import (
     SearchIndex,
     explain,
@@ -86,13 +87,13 @@ def test_query_and_related_all_on_a_search_index():
         np.array([[1, 0, 0], [0.8, 0.6, 0], [0, 0.6, 0.8], [0, 0, 1], [1, 0, 0]], np.float32)
     )
     inverted = m.T.tocsr()
-    plain = SearchIndex(m, inverted, np.full(5, -1), None, 0.9)
+    plain = SearchIndex(m, inverted, np.full(5, -1), None, DuplicateRule(0.9))
     cols, scores = query(m[0], plain, 3, position=0)
     # row 2 shares no term with row 0, row 4 is row 0 again (a near-duplicate): neither is
     assert cols.tolist() == [1] and scores.tolist() == pytest.approx([0.8])
     banned = query(m[0], plain, 3, position=0, banned=np.array([1]))[0]
     assert banned.tolist() == []  # row 2 shares no term with row 0
-    codes = SearchIndex(m, inverted, np.array([0, 1, 1, -1, -1]), None, 0.9)
+    codes = SearchIndex(m, inverted, np.array([0, 1, 1, -1, -1]), None, DuplicateRule(0.9))
     assert query(m[2], codes, 3, code=1)[0].tolist() == [3]  # same body as row 1: not returned
     for index in (plain, codes):
         pos, _ = related_all(

@@ -18,6 +18,7 @@ from newsnlp.related.vectorize import (
     feature_options,
     features,
     fit_vocabulary,
+    index_rows,
 )
 
 
@@ -26,7 +27,7 @@ def test_transform_equals_scikit_learn_tfidf(index):
         analyzer=french_analyzer, min_df=2, max_df=0.5, sublinear_tf=True, dtype=np.float32
     )
     expected = ref.fit_transform(TEXTS)
-    est = RelatedArticles().fit(TEXTS)
+    est = RelatedArticles(min_df=2, max_df=0.5).fit(TEXTS)
     assert list(est.vocabulary_) == list(ref.get_feature_names_out())
     np.testing.assert_allclose(est.idf_, ref.idf_, rtol=1e-6)
     got = est.transform(TEXTS)
@@ -102,7 +103,7 @@ def test_fit_from_document_frequencies_equals_fit(params):
         terms,
         [df[t] for t in terms],
         len(texts),
-        min_df=other.min_df,
+        min_df=other.min_df,  # "auto" resolved by fit_vocabulary as by fit
         max_df=other.max_df,
         max_features=other.max_features,
         term_totals=np.array([totals[t] for t in terms]),
@@ -112,10 +113,11 @@ def test_fit_from_document_frequencies_equals_fit(params):
     np.testing.assert_array_equal(other.idf_, local.idf_)
     assert other.n_documents_fit_ == local.n_documents_fit_
     other.add(texts[:5], ids[:5], titles=titles[:5], dates=dates[:5])
-    rows = other.transform(texts[5:], titles=titles[5:])  # as the Spark workers do
+    rows, signatures = index_rows(other, texts[5:], titles[5:])  # as the Spark workers do
+    assert (rows != other.transform(texts[5:], titles=titles[5:])).nnz == 0
     append_rows(
         other, rows, ids[5:], check_dates(dates[5:], len(rows.indptr) - 1),
-        body_fingerprints(texts[5:]),
+        body_fingerprints(texts[5:]), signatures,
     )  # fmt: skip
     assert (other.matrix_ != local.matrix_).nnz == 0
     same_results(local, other)
@@ -144,7 +146,7 @@ def test_features_titles_and_ngrams():
 def test_empty_and_foreign_texts_are_zero_vectors():
     texts = [*TEXTS, "", "   ", "The quick brown fox jumps over the lazy dog", "の日本語"]
     ids = [*IDS, "vide", "blanc", "english", "japonais"]
-    est = RelatedArticles().fit(texts, ids=ids)
+    est = RelatedArticles(min_df=2, max_df=0.5).fit(texts, ids=ids)  # foreign words: once each
     for zero in ids[-4:]:
         assert est.matrix_[ids.index(zero)].nnz == 0
         assert est.related(zero) == []

@@ -1,7 +1,8 @@
 """``newsnlp related fit CORPUS -o models/NAME`` fits a :class:`~newsnlp.related.RelatedArticles`
 index on a corpus file and saves it: JSON Lines, CSV or Parquet (``.gz`` too, ``-`` for JSON
 Lines on standard input), read by :func:`newsnlp.io.read_records` like ``newsnlp annotate``'s
-input; fields ``id``, ``text``, ``title``, ``date`` by default.
+input; fields ``id``, ``text``, ``title``, ``date`` by default. An ``newsnlp annotate`` output
+is read as it is (its error records skipped), its entities used with ``--entities``.
 ``newsnlp related query models/NAME --id ID | --text -`` prints the related articles as JSON
 Lines.
 """
@@ -17,7 +18,65 @@ from typing import Any
 from newsnlp.cli.common import read_text
 from newsnlp.io import BadRecord, read_records
 
-__all__ = ["add_parser", "corpus_records", "run_related"]
+__all__ = ["add_parser", "corpus_records", "df_limit", "run_related"]
+
+
+def df_limit(value: str) -> int | float | str:
+    """A ``--min-df`` / ``--max-df`` value: ``auto``, a number of documents (int) or a share of
+    them (float, from 0 to 1).
+
+    Examples
+    --------
+    >>> df_limit("auto"), df_limit("2"), df_limit("0.5")
+    ('auto', 2, 0.5)
+    """
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        pass
+    try:
+        return float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not 'auto', a number of documents or a share (0.5)"
+        ) from None
+
+
+def _fit_parser(rel: Any) -> None:
+    p_fit = rel.add_parser(
+        "fit",
+        help="fit an index on a corpus (JSON Lines, CSV or Parquet) and save it",
+        description="Fit a related-articles index on a corpus file (or a newsnlp annotate "
+        "output) and save it to a directory.",
+    )
+    p_fit.add_argument(
+        "corpus",
+        metavar="CORPUS",
+        help="JSON Lines (.jsonl), CSV or Parquet file (.gz too), or - (JSON Lines)",
+    )
+    p_fit.add_argument("-o", "--output", required=True, help="directory to save the index to")
+    for name in ("text", "id", "title", "date"):
+        p_fit.add_argument(
+            f"--{name}-field", default=name,
+            help=f"record field holding the {name} (default: %(default)s)",
+        )  # fmt: skip
+    p_fit.add_argument(
+        "--min-df", type=df_limit, default="auto",
+        help="ignore terms in fewer documents: a count, a share, or auto (by corpus size; "
+        "default: %(default)s)",
+    )  # fmt: skip
+    p_fit.add_argument(
+        "--max-df", type=df_limit, default="auto",
+        help="ignore terms in more documents: a count, a share, or auto (by corpus size; "
+        "default: %(default)s)",
+    )  # fmt: skip
+    p_fit.add_argument(
+        "--entities", action="store_true",
+        help="add the records' canonical entities (a newsnlp annotate output) as features "
+        "(default: off)",
+    )  # fmt: skip
 
 
 def add_parser(sub: Any) -> None:
@@ -29,24 +88,13 @@ def add_parser(sub: Any) -> None:
     )
     p_related.set_defaults(handler=run_related)
     rel = p_related.add_subparsers(dest="related_command", required=True, metavar="ACTION")
-    p_fit = rel.add_parser(
-        "fit", help="fit an index on a corpus (JSON Lines, CSV or Parquet) and save it"
+    _fit_parser(rel)
+    p_query = rel.add_parser(
+        "query",
+        help="print the articles related to one article or text",
+        description="Print the articles of a saved index related to an indexed article or to "
+        "a new text, one JSON object per line.",
     )
-    p_fit.add_argument(
-        "corpus",
-        metavar="CORPUS",
-        help="JSON Lines (.jsonl), CSV or Parquet file (.gz too), or - (JSON Lines)",
-    )
-    p_fit.add_argument("-o", "--output", required=True, help="directory to save the index to")
-    for name, default in (("text", "text"), ("id", "id"), ("title", "title"), ("date", "date")):
-        p_fit.add_argument(
-            f"--{name}-field",
-            default=default,
-            help=f"record field holding the {name} (default: %(default)s)",
-        )
-    p_fit.add_argument("--min-df", type=int, default=None, help="minimum document frequency")
-    p_fit.add_argument("--max-df", type=float, default=None, help="maximum document frequency")
-    p_query = rel.add_parser("query", help="print the articles related to one article or text")
     p_query.add_argument("model", metavar="MODEL", help="directory of a saved index")
     group = p_query.add_mutually_exclusive_group(required=True)
     group.add_argument("--id", help="id of an indexed article")
@@ -56,7 +104,9 @@ def add_parser(sub: Any) -> None:
     p_query.add_argument(
         "-k", type=int, default=10, help="number of related articles (default: %(default)s)"
     )
-    p_query.add_argument("--since", help="only articles dated on or after this ISO date")
+    p_query.add_argument(
+        "--since", help="only articles dated on or after this ISO date (default: no limit)"
+    )
 
 
 def corpus_records(path: str) -> Iterator[Mapping[str, Any]]:
@@ -72,25 +122,39 @@ def corpus_records(path: str) -> Iterator[Mapping[str, Any]]:
         yield record
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _fit(args: argparse.Namespace) -> int:
     from newsnlp.related import RelatedArticles
 
-    texts, ids, titles, dates = [], [], [], []
+    items, ids, titles, dates = [], [], [], []
+    skipped = 0
     for record in corpus_records(args.corpus):
-        texts.append(record.get(args.text_field))
-        ids.append(record.get(args.id_field, len(ids)))
+        if record.get(args.text_field) is None and record.get("error"):
+            skipped += 1  # an error record of newsnlp annotate: no article to index
+            continue
+        text = record.get(args.text_field)
+        if args.entities and isinstance(text, str):
+            items.append({**record, "text": text})  # an annotated record, its entities read
+        else:
+            items.append(text)
+        ids.append(record.get(args.id_field, len(ids) + skipped))
         titles.append(record.get(args.title_field))
         dates.append(record.get(args.date_field))
-    params = {k: v for k, v in (("min_df", args.min_df), ("max_df", args.max_df)) if v is not None}
-    model = RelatedArticles(**params).fit(
-        texts,
+    model = RelatedArticles(min_df=args.min_df, max_df=args.max_df, entities=args.entities)
+    model.fit(
+        items,
         ids=ids,
         titles=titles if any(titles) else None,
         dates=dates if any(dates) else None,
     )
     model.save(args.output)
+    skipped_text = f" ({_plural(skipped, 'error record')} skipped)" if skipped else ""
     print(
-        f"newsnlp: indexed {len(ids)} articles, {len(model.vocabulary_)} terms -> {args.output}",
+        f"newsnlp: indexed {_plural(len(ids), 'article')}, "
+        f"{_plural(len(model.vocabulary_), 'term')}{skipped_text} -> {args.output}",
         file=sys.stderr,
     )
     return 0

@@ -9,66 +9,81 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
-import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from newsnlp.checks import check_k
-from newsnlp.related import inputs, persistence, search
+from newsnlp.related import inputs, persistence
 from newsnlp.related.analysis import french_analyzer
-from newsnlp.related.duplicates import body_fingerprints, group_members
-from newsnlp.related.index import QueryCache, append_rows, set_index
+from newsnlp.related.annotated import read_articles
+from newsnlp.related.duplicates import body_fingerprints
+from newsnlp.related.index import QueryCache, append_rows, locks, set_index, snapshot
+from newsnlp.related.latent import fit_latent
 from newsnlp.related.params import (
     PARAMETER_CONSTRAINTS,
     SKLEARN_VALIDATION,
     check_constraints,
     check_values,
 )
-from newsnlp.related.sparse import n_threads, row_blocks
-from newsnlp.related.vectorize import fit_tfidf, vector_options, vectorize
+from newsnlp.related.queries import RelatedQueries
+from newsnlp.related.vectorize import column_weights, fit_tfidf, vector_options, vectorize
+from newsnlp.related.vocabulary import resolve_df
 
 __all__ = ["RelatedArticles"]
 
 logger = logging.getLogger(__name__)
 
 
-class RelatedArticles(TransformerMixin, BaseEstimator):
+class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
     """Related-articles index over French news: TF-IDF + cosine, sparse and blockwise.
 
     A scikit-learn transformer (``transform`` gives the L2-normalised TF-IDF matrix: it fits in
     a :class:`~sklearn.pipeline.Pipeline`) that also keeps the indexed articles to recommend
     from. ``__init__`` only stores the parameters (checked at :meth:`fit`); everything learnt
-    ends in ``_``. Ids, zero vectors, near-duplicates and determinism: see :mod:`newsnlp.related`.
+    ends in ``_``. Inputs, ids, zero vectors, near-duplicates, threads and determinism: see
+    :mod:`newsnlp.related`.
 
     Parameters
     ----------
     analyzer : callable, default=french_analyzer
         ``str -> list[str]``. Only the functions of :data:`~newsnlp.related.ANALYZERS` can be
         saved (by name: no pickle); any callable works otherwise.
-    min_df : int or float, default=2
-        Ignore terms in fewer documents than this (a float is a fraction of the corpus).
-    max_df : int or float, default=0.5
-        Ignore terms in more documents than this (a float is a fraction of the corpus). If the
-        cuts leave no term (a single text, identical texts), every term is kept, with a warning.
+    min_df, max_df : "auto", int or float, default="auto"
+        Ignore terms in fewer (more) documents than this; a float is a fraction of the corpus.
+        ``"auto"`` follows the corpus size (:func:`~newsnlp.related.vocabulary.resolve_df`:
+        every term below 1,000 articles, ``min_df=2`` and ``max_df=0.5`` from there). If the
+        cuts leave no term, every term is kept; a warning is logged when too few are kept.
     max_features : int or None, default=None
         Keep only this many terms, the most frequent in the corpus (ties: alphabetical).
     ngram_range : (int, int), default=(1, 1)
-        Word n-grams of the analyzer's tokens (after stop-word removal), e.g. ``(1, 2)`` adds
-        bigrams such as ``"premier ministre"``.
+        Word n-grams of the analyzer's tokens (after stop-word removal).
     sublinear_tf : bool, default=True
         Use ``1 + log(tf)`` instead of raw counts.
     title_weight : int, default=1
         Titles, when given, count this many times (0 ignores them).
-    duplicate_threshold : float, default=0.9
-        Cosine from which two articles are near-duplicates: never recommended for each other,
-        grouped by :meth:`duplicates`. Articles with the same body always are.
+    entities : bool, default=False
+        Add each article's canonical entities (persons, organisations, institutions, places,
+        countries) as features (:mod:`newsnlp.related.annotated`): « l’ONU » and « les Nations
+        unies » then match. Read from :class:`~newsnlp.Article` inputs and annotated records;
+        plain texts are annotated (spaCy).
+    entity_weight : float, default=1.0
+        Factor on the entity features' TF-IDF weights (before normalisation).
+    latent_dims : int, default=64
+        Dimensions of the latent topics learnt at fit (:mod:`newsnlp.related.latent`: a
+        truncated SVD of the TF-IDF matrix, on 8,000 sampled articles at most; none below
+        1,000 articles); each query's ``n_candidates`` best candidates by cosine are re-ranked
+        with them. 0: cosine only.
+    latent_weight : float, default=1.0
+        The latent cosine's weight in the score: ``(cosine + w × latent) / (1 + w)``.
+    duplicate_threshold : float, default=0.8
+        Share of the shorter body's word shingles found in the longer one from which two
+        articles are near-duplicates (with a length guard; see :mod:`newsnlp.related`): never
+        recommended for each other, grouped by :meth:`duplicates`. For an index saved before
+        body signatures existed, the cosine from which they are. Same bodies always are.
     collapse_duplicates : bool, default=True
         In :meth:`related` and :meth:`related_all`, show at most one article of each group of
-        near-duplicates (the best-ranked one, the next articles taking the others' places).
-        Read at query time, as are the next three parameters.
+        near-duplicates (the best-ranked one). Read at query time, as are the next three.
     block_size : int, default=2048
         Rows of the similarity matrix computed at a time in :meth:`related_all` and
         :meth:`duplicates` (also capped at ``2**24 // n_documents``: ≈ 200 MB per thread).
@@ -79,7 +94,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         the half of their articles where they weigh most): recall@10 ≥ 0.99 measured, 2.8 times
         as fast on 33,000 articles, more on larger corpora; the scores are :meth:`related`'s.
     n_candidates : int, default=100
-        Candidates rescored per article with ``search="pruned"`` (at least ``2k + 8``).
+        Candidates rescored per article with ``search="pruned"`` (at least ``2k + 8``), and
+        re-ranked with the latent topics (at least *k*).
     n_jobs : int or None, default=None
         Threads for :meth:`related_all` and :meth:`duplicates`. ``None`` is 1, ``-1`` all cores.
     dtype : numpy float type, default=np.float32
@@ -91,6 +107,8 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         Term → column, columns in alphabetical order of terms.
     idf_ : ndarray of shape (n_terms,)
         Inverse document frequencies, ``ln((1 + n) / (1 + df)) + 1`` (float64), frozen at fit.
+    min_df_, max_df_ : int or float
+        The document-frequency limits applied (``"auto"`` resolved).
     matrix_ : scipy.sparse.csr_matrix of shape (n_documents, n_terms)
         The indexed articles' L2-normalised TF-IDF vectors (rows in index order).
     ids_ : list of str or int
@@ -100,8 +118,13 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     n_documents_fit_ : int
         Documents the idf was computed from.
     body_fingerprints_ : ndarray of dtype S32, shape (n_documents,)
-        Each body's fingerprint (:func:`~newsnlp.related.duplicates.body_fingerprint`),
-        ``b""`` for an empty or unknown body.
+        Each body's fingerprint, ``b""`` for an empty or unknown body.
+    body_signatures_, body_shingles_ : ndarray or None
+        Each body's shingle signature (uint8, shape (n_documents, 128)) and number of distinct
+        shingles (uint32) (:mod:`newsnlp.related.shingles`); ``None`` for an index saved
+        before they existed.
+    latent_components_ : ndarray of float32 or None
+        The latent projection, shape (dims, n_terms); ``None`` with ``latent_dims=0``.
 
     Examples
     --------
@@ -112,19 +135,23 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints: dict = PARAMETER_CONSTRAINTS
-    _cache: QueryCache | None = None  # what queries derive from the fitted arrays: _index()
+    _cache: QueryCache | None = None  # a snapshot of the fitted arrays: index.snapshot
 
     def __init__(
         self,
         *,
         analyzer: Callable[[str], list[str]] = french_analyzer,
-        min_df: float = 2,
-        max_df: float = 0.5,
+        min_df: float | str = "auto",
+        max_df: float | str = "auto",
         max_features: int | None = None,
         ngram_range: tuple[int, int] = (1, 1),
         sublinear_tf: bool = True,
         title_weight: int = 1,
-        duplicate_threshold: float = 0.9,
+        entities: bool = False,
+        entity_weight: float = 1.0,
+        latent_dims: int = 64,
+        latent_weight: float = 1.0,
+        duplicate_threshold: float = 0.8,
         collapse_duplicates: bool = True,
         block_size: int = 2048,
         search: str = "pruned",
@@ -139,6 +166,10 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         self.ngram_range = ngram_range
         self.sublinear_tf = sublinear_tf
         self.title_weight = title_weight
+        self.entities = entities
+        self.entity_weight = entity_weight
+        self.latent_dims = latent_dims
+        self.latent_weight = latent_weight
         self.duplicate_threshold = duplicate_threshold
         self.collapse_duplicates = collapse_duplicates
         self.block_size = block_size
@@ -153,6 +184,12 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         tags.input_tags.string = True
         return tags
 
+    def __getstate__(self) -> dict:
+        state = dict(super().__getstate__())  # a copy: object's is the instance's own dict
+        state.pop("_locks", None)  # locks and query caches are never pickled: rebuilt
+        state.pop("_cache", None)
+        return state
+
     def _check_params(self) -> None:
         """scikit-learn's own check of ``_parameter_constraints``, then what it cannot say."""
         if SKLEARN_VALIDATION:
@@ -162,31 +199,33 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         check_values(self.get_params(deep=False))
 
     def _index(self) -> QueryCache:
-        """The query structures of the fitted arrays: built once, rebuilt when they change."""
-        cache = self._cache
-        if cache is None or not cache.built_from(self):
-            cache = self._cache = QueryCache(self)
-        return cache
+        """The query structures of the fitted arrays (:func:`~newsnlp.related.index.snapshot`)."""
+        return snapshot(self)
 
     def _reset_caches(self) -> None:
         """Forget the query structures (the next query rebuilds them)."""
-        self._cache = None
+        with locks(self)[0]:
+            self._cache = None
 
-    def _threads(self) -> dict:
-        return {"block_size": self.block_size, "threads": n_threads(self.n_jobs)}
+    def _read(self, items, titles, name: str = "texts"):
+        """Texts, titles and entity features of *items* (titles given win)."""
+        arts = read_articles(items, entities=bool(self.entities), name=name)
+        return arts, (arts.titles if titles is None else titles)
 
-    def _search_index(self) -> search.SearchIndex:
-        thr, collapse = float(self.duplicate_threshold), bool(self.collapse_duplicates)
-        return self._index().search_index(thr, collapse=collapse, **self._threads())
-
-    def _vectorize(self, texts: list[str], titles: list[str]) -> sp.csr_matrix:
-        return vectorize(texts, titles, self.vocabulary_, self.idf_, **vector_options(self))
-
-    # ---------------------------------------------------------------- fitting
+    def _vectorize(self, texts, titles, entities, cache=None, signatures=False):
+        if cache is not None:
+            idf = cache.weighted_idf(float(self.entity_weight))
+        else:
+            idf = self.idf_ * column_weights(list(self.vocabulary_), float(self.entity_weight))
+        options = vector_options(self)
+        return vectorize(
+            texts, titles, self.vocabulary_, idf, entities=entities, signatures=signatures,
+            **options,
+        )  # fmt: skip
 
     def fit(
         self,
-        texts: Iterable[str],
+        texts: Iterable[object],
         y: None = None,
         *,
         ids: Sequence[str | int] | None = None,
@@ -197,42 +236,51 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
 
         Parameters
         ----------
-        texts : iterable of str
-            Article bodies.
+        texts : iterable of str, Article or dict
+            Article bodies: texts, :class:`~newsnlp.Article` results or annotated records
+            (``newsnlp annotate`` output: their ``text``, ``title`` and, with ``entities``,
+            their entities).
         y : None
             Ignored. Until the next release a value here is read as *ids*, with a
             ``DeprecationWarning`` (``fit(texts, ids)`` was the former signature).
         ids : sequence of str or int, keyword-only, optional
             One unique id per text (default: positions ``0 … n-1``).
         titles : sequence of str or None, keyword-only, optional
-            Titles, weighted by ``title_weight``.
+            Titles, weighted by ``title_weight`` (default: the articles' own titles).
         dates : sequence of str, date, datetime or None, keyword-only, optional
             Publication dates (ISO 8601 strings or ``datetime`` objects), for ``since=``.
 
         Raises ``ValueError`` (an empty corpus, duplicate ids, a length mismatch, a bad date or
-        parameter) or ``TypeError`` (a text that is not a ``str``, a parameter's type).
+        parameter, a record without text) or ``TypeError`` (an item that is not a text, an
+        article or a record, a parameter's type).
 
         Examples
         --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0)
-        >>> est = est.fit(["Grève à la SNCF", "La SNCF en grève"], ids=["a", "b"])
-        >>> est.ids_, sorted(est.vocabulary_)
-        (['a', 'b'], ['greve', 'sncf'])
+        >>> est = RelatedArticles().fit(["Grève à la SNCF", "La SNCF en grève"], ids=["a", "b"])
+        >>> est.ids_, sorted(est.vocabulary_), (est.min_df_, est.max_df_)
+        (['a', 'b'], ['greve', 'sncf'], (1, 1.0))
         """
         ids = inputs.ids_from_y(y, ids)
         self._check_params()
-        texts, ids_list, titles_list, dates_arr = inputs.check_articles(
-            texts, ids, titles, dates, fit=True
-        )
-        n = len(texts)
-        fitted, matrix = fit_tfidf(
-            texts, titles_list, min_df=self.min_df, max_df=self.max_df,
-            max_features=self.max_features, **vector_options(self),
-        )  # fmt: skip
-        set_index(
-            self, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=n, matrix=matrix,
-            ids=ids_list, dates=dates_arr, body_fingerprints=body_fingerprints(texts),
-        )  # fmt: skip
+        with locks(self)[1]:
+            arts, titles = self._read(texts, titles)
+            texts, ids_list, titles_list, dates_arr = inputs.check_articles(
+                arts.texts, ids, titles, dates, fit=True, checked=True
+            )
+            n = len(texts)
+            min_df, max_df = resolve_df(self.min_df, self.max_df, n)
+            fitted, matrix, sign = fit_tfidf(
+                texts, titles_list, min_df=min_df, max_df=max_df,
+                max_features=self.max_features, entities=arts.entities,
+                entity_weight=float(self.entity_weight), signatures=True, **vector_options(self),
+            )  # fmt: skip
+            self.min_df_, self.max_df_ = min_df, max_df
+            set_index(
+                self, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=n,
+                matrix=matrix, ids=ids_list, dates=dates_arr,
+                body_fingerprints=body_fingerprints(texts), signatures=sign,
+                latent=fit_latent(matrix, int(self.latent_dims)),
+            )  # fmt: skip
         logger.info(
             "indexed %d articles, %d terms (of %d), %d non-zeros",
             n, len(self.vocabulary_), len(fitted.columns), self.matrix_.nnz,
@@ -241,7 +289,7 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
 
     def add(
         self,
-        texts: Iterable[str],
+        texts: Iterable[object],
         ids: Sequence[str | int] | None = None,
         *,
         titles: Sequence[str | None] | None = None,
@@ -256,42 +304,52 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         index and the near-duplicate groups are rebuilt at the next query (seconds to minutes
         for a million articles): add articles in batches rather than one by one.
 
+        Queries on other threads may run meanwhile: they answer on the index before or after
+        the new articles (copy-on-write), and ``add`` calls run one at a time.
+
         *texts*, *ids*, *titles* and *dates* are as in :meth:`fit`; default ids continue the
         positions (``n, n+1, …``); ids must not collide with indexed ids.
 
         Examples
         --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(
+        >>> est = RelatedArticles().fit(
         ...     ["Grève à la SNCF", "Budget de l’État", "Des contrôleurs aériens"],
         ...     ids=["a", "b", "c"])
         >>> [r.id for r in est.add(["La grève des contrôleurs SNCF"], ["d"]).related("a")]
         ['d']
         """
         check_is_fitted(self)
-        texts, ids_list, titles_list, dates_arr = inputs.check_articles(
-            texts, ids, titles, dates, start=len(self.ids_), existing=self._index().positions
-        )
-        if not texts:
-            return self
-        vectors = self._vectorize(texts, titles_list)
-        append_rows(self, vectors, ids_list, dates_arr, body_fingerprints(texts))
+        with locks(self)[1]:
+            cache = snapshot(self)
+            arts, titles = self._read(texts, titles)
+            texts, ids_list, titles_list, dates_arr = inputs.check_articles(
+                arts.texts, ids, titles, dates, start=len(cache.ids), existing=cache.positions,
+                checked=True,
+            )  # fmt: skip
+            if not texts:
+                return self
+            vectors, sign = self._vectorize(
+                texts, titles_list, arts.entities, cache, signatures=True
+            )
+            append_rows(self, vectors, ids_list, dates_arr, body_fingerprints(texts), sign)
         return self
 
     # ---------------------------------------------------------------- transformer API
 
-    def transform(self, texts: Iterable[str], *, titles: Sequence[str | None] | None = None):
-        """L2-normalised TF-IDF vectors of *texts* (with the fitted vocabulary and idf): a
-        ``scipy.sparse.csr_matrix`` of shape ``(n_texts, n_terms)``.
+    def transform(self, texts: Iterable[object], *, titles: Sequence[str | None] | None = None):
+        """L2-normalised TF-IDF vectors of *texts* (as :meth:`fit` reads them; with the fitted
+        vocabulary and idf): a ``scipy.sparse.csr_matrix`` of shape ``(n_texts, n_terms)``.
 
         Examples
         --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(["Grève à la SNCF", "Budget de l’État"])
+        >>> est = RelatedArticles().fit(["Grève à la SNCF", "Budget de l’État"])
         >>> est.transform(["grève, grève"]).toarray().round(3).tolist()
         [[0.0, 0.0, 1.0, 0.0]]
         """
         check_is_fitted(self)
-        texts = inputs.check_texts(texts)
-        return self._vectorize(texts, inputs.check_titles(titles, len(texts)))
+        arts, titles = self._read(texts, titles)
+        titles = inputs.check_titles(titles, len(arts.texts))
+        return self._vectorize(arts.texts, titles, arts.entities)
 
     def fit_transform(self, texts, y=None, *, ids=None, titles=None, dates=None):
         """Fit, then return the indexed articles' TF-IDF matrix (``matrix_``). *y* is ignored,
@@ -303,171 +361,25 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
         check_is_fitted(self)
         return np.asarray(list(self.vocabulary_), dtype=object)
 
-    # ---------------------------------------------------------------- queries
-
-    def related(
-        self,
-        id_or_text: str | int,
-        k: int = 10,
-        *,
-        exclude: Iterable[str | int] = (),
-        since: object = None,
-        by: Literal["auto", "id", "text"] = "auto",
-    ) -> list[search.Related]:
-        """The *k* indexed articles most similar to an indexed article or to a text.
-
-        Parameters
-        ----------
-        id_or_text : str or int
-            An indexed article's id, or a text. With ``by="auto"`` a value that is a known id is
-            an id, any other ``str`` is a text (a non-str unknown value raises ``KeyError``).
-        k : int, default=10
-            How many articles at most (fewer when fewer share a term with the query).
-        exclude : iterable of ids, keyword-only
-            Ids never to return (ids not in the index are ignored).
-        since : str, date or datetime, keyword-only, optional
-            Only articles dated at or after *since* (a date means its midnight). Articles without
-            a date are excluded when *since* is given.
-        by : {"auto", "id", "text"}, keyword-only
-            How to read *id_or_text*.
-
-        Returns
-        -------
-        list of Related
-            Best first (score descending, ties in index order). Never the article itself nor its
-            near-duplicates (cosine >= ``duplicate_threshold``, or the same body), nor an article
-            sharing no term with the query; with ``collapse_duplicates``, one article per group
-            of :meth:`duplicates`. ``[]`` for a query with a zero vector.
-
-        Raises ``KeyError`` for an unknown id, ``ValueError`` for ``k < 1``, a bad *by* or *since*.
-
-        Examples
-        --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(
-        ...     ["Grève à la SNCF et à la RATP", "La SNCF prévoit une grève des contrôleurs",
-        ...      "Budget de l’État"], ids=["a", "b", "c"])
-        >>> [(r.id, round(r.score, 3), r.terms) for r in est.related("a")]
-        [('b', 0.443, ('greve', 'sncf'))]
-        >>> [r.id for r in est.related("Le budget de la SNCF")]  # not an id: a text
-        ['c', 'a', 'b']
-        """
-        check_is_fitted(self)
-        k = check_k(k)
-        since64 = inputs.parse_since(since)
-        cache = self._index()
-        pos, q, code = cache.resolve(id_or_text, by, self._vectorize)
-        if q.nnz == 0:
-            return []
-        cols, scores = search.query(
-            q, self._search_index(), k, position=pos, code=code, banned=cache.rows(exclude),
-            since=since64, dates=self.dates_,
-        )  # fmt: skip
-        explain = search.explain
-        return [
-            search.Related(self.ids_[c], float(s), explain(q, self.matrix_, c, cache.terms))
-            for c, s in zip(cols.tolist(), scores.tolist(), strict=True)
-        ]
-
-    def related_all(
-        self, k: int = 10, *, ids: Sequence[str | int] | None = None, positions: bool = False
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The *k* related articles of every indexed article, as :meth:`related` gives them.
-
-        Computed block by block (``block_size`` rows of the similarity matrix at a time), on
-        ``n_jobs`` threads, with the exclusions and tie-breaking of :meth:`related`
-        (:func:`newsnlp.related.search.related_all`). With ``search="exact"`` the results equal
-        :meth:`related`'s exactly; with ``search="pruned"`` (the default) a neighbour is rarely
-        missed (recall@10 ≥ 0.99 measured) and the scores are exact.
-
-        Parameters
-        ----------
-        k : int, default=10
-        ids : sequence of str or int, keyword-only, optional
-            Only these indexed articles' neighbours (searched among all indexed articles), in
-            this order: e.g. the articles of the day against the archive. Default: every
-            article, in index order.
-        positions : bool, keyword-only, default=False
-            Return row positions (``int64``, index into ``ids_``) instead of ids.
-
-        Returns
-        -------
-        neighbours : ndarray of shape (n_documents or len(ids), k)
-            Row ``i`` holds the neighbours of ``ids_[i]`` (of ``ids[i]`` when given), best
-            first: ids (``object`` array) padded with ``None``, or positions padded with ``-1``,
-            when fewer than *k* articles qualify.
-        scores : ndarray of float32, shape (n_documents, k)
-            Their cosines, ``NaN`` in padded cells.
-
-        Examples
-        --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(
-        ...     ["Grève à la SNCF et à la RATP", "La SNCF prévoit une grève des contrôleurs",
-        ...      "Budget de l’État"], ids=["a", "b", "c"])
-        >>> ids, scores = est.related_all(k=2)
-        >>> ids.tolist()
-        [['b', None], ['a', None], [None, None]]
-        """
-        check_is_fitted(self)
-        k = check_k(k)
-        n = len(self.ids_)
-        targets = self._index().targets(ids)
-        out_pos, out_scores = search.related_all(
-            self._search_index(), k, targets=targets, search=self.search,
-            n_candidates=int(self.n_candidates), threads=n_threads(self.n_jobs),
-            blocks=lambda rows: row_blocks(rows, n, self.block_size),
-        )  # fmt: skip
-        if positions:
-            return out_pos, out_scores
-        return self._index().ids_at(out_pos), out_scores
-
-    def duplicates(self, threshold: float | None = None) -> list[list[str | int]]:
-        """Groups of near-duplicate articles (cosine >= *threshold*), by union-find.
-
-        Two articles are in the same group when a chain of near-duplicate pairs links them
-        (an article and its updated version, re-sent wires …); articles with the same body
-        fingerprint are paired at any *threshold* (:func:`newsnlp.related.duplicates.group_labels`:
-        the pairs of the full product, at a tenth of its cost). The groups at
-        ``duplicate_threshold`` (the default *threshold*, in (0, 1]) are those of
-        ``collapse_duplicates``: computed once, until :meth:`add` or a refit.
-
-        Returns
-        -------
-        list of list of ids
-            Groups of at least two ids, in index order; groups by their first member.
-
-        Examples
-        --------
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(
-        ...     ["Grève à la SNCF", "Budget de l’État", "Grève à la SNCF !"], ids=["a", "b", "c"])
-        >>> est.duplicates()
-        [['a', 'c']]
-        """
-        check_is_fitted(self)
-        thr = float(self.duplicate_threshold)
-        if threshold is not None:
-            thr = inputs.check_threshold(threshold, "threshold")
-        if thr == float(self.duplicate_threshold):
-            labels = self._index().groups(thr, **self._threads())
-        else:
-            labels = self._index().group_labels(thr, **self._threads())
-        return group_members(labels, self.ids_)
-
     # ---------------------------------------------------------------- persistence
 
     def save(self, path: str | os.PathLike) -> Path:
-        """Save the fitted index to directory *path* (created if needed), without pickle.
+        """Save the fitted index to directory *path*, atomically, without pickle.
 
         A ``manifest.json`` (versions, parameters, the analyzer's name, SHA-256 and size of
         every other file) and the arrays as JSON and ``.npy`` files
-        (:mod:`newsnlp.related.persistence`). Returns the directory (a ``pathlib.Path``).
-        Raises ``ValueError`` if the analyzer is not one of :data:`~newsnlp.related.ANALYZERS`.
+        (:mod:`newsnlp.related.persistence`), written to a new directory beside *path* and
+        swapped in: a save killed at any point leaves the previous index at *path*. *path* must
+        be a new path, an empty directory or a saved index; it must not be a symbolic link.
+        Returns the directory (a ``pathlib.Path``). Raises ``ValueError`` if the analyzer is
+        not one of :data:`~newsnlp.related.ANALYZERS` or *path* is not such a directory.
 
         Examples
         --------
         >>> import tempfile
-        >>> est = RelatedArticles(min_df=1, max_df=1.0).fit(["Grève à la SNCF", "La SNCF en grève"])
+        >>> est = RelatedArticles().fit(["Grève à la SNCF", "La SNCF en grève"])
         >>> with tempfile.TemporaryDirectory() as d:
-        ...     same = RelatedArticles.load(est.save(d))
+        ...     same = RelatedArticles.load(est.save(Path(d) / "model"))
         >>> same.related(0) == est.related(0)
         True
         """
@@ -478,18 +390,19 @@ class RelatedArticles(TransformerMixin, BaseEstimator):
     def load(cls, path: str | os.PathLike) -> RelatedArticles:
         """Load an index saved by :meth:`save`, verifying every file first.
 
-        Each file's size and SHA-256 must match the manifest (they detect corruption and edits;
-        they are not a signature); arrays are read with ``allow_pickle=False`` and the analyzer
-        comes from the allow-list :data:`~newsnlp.related.ANALYZERS`: loading never runs code
-        from the files. The result gives the same answers as the saved index. Parameters added
-        since format version 1 get their defaults; an index saved before body fingerprints
-        loads with every fingerprint unknown (``b""``).
+        A model file is input, not trusted code: each file's size and SHA-256 must match the
+        manifest, no file may be a symbolic link, arrays are read with ``allow_pickle=False``
+        and then checked (dtypes, shapes agreeing with the manifest, a monotonic ``indptr``,
+        column indices in range, finite values), and the analyzer comes from the allow-list
+        :data:`~newsnlp.related.ANALYZERS`: loading never runs code from the files and never
+        gives an index that crashes later. Indexes of format version 1 (without body
+        signatures) load and answer as they did.
 
         Raises
         ------
         ValueError
-            A missing, truncated or modified file (named), an unknown format version or
-            analyzer, inconsistent arrays.
+            A missing, truncated, modified or inconsistent file (named), an unknown format
+            version or analyzer.
         FileNotFoundError
             If *path* has no ``manifest.json``.
         """

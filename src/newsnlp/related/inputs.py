@@ -246,16 +246,18 @@ def check_articles(
     start: int = 0,
     existing: object = (),
     fit: bool = False,
+    checked: bool = False,
 ) -> tuple[list[str], list[str | int], list[str], np.ndarray]:
     """The articles of ``fit`` (*fit*: an empty corpus is refused) or ``add`` (default ids
-    from *start*, none of them in *existing*), checked in order: texts, ids, titles, dates.
+    from *start*, none of them in *existing*), checked in order: texts (unless *checked*: a
+    list of ``str`` already), ids, titles, dates.
 
     Examples
     --------
     >>> check_articles(["Grève"], None, None, ["2024-05-02"], start=3)[1:3]
     ([3], [''])
     """
-    texts = check_texts(texts)
+    texts = texts if checked else check_texts(texts)  # type: ignore[assignment]
     n = len(texts)
     if fit and n == 0:
         raise ValueError("cannot fit on an empty corpus: pass at least one text")

@@ -125,6 +125,7 @@ except ImportError:  # pragma: no cover - exercised by tests/related/test_params
 
 
 _COUNT_OR_SHARE = [
+    StrOptions({"auto"}),  # by corpus size: newsnlp.related.vocabulary.resolve_df
     Interval(RealNotInt, 0, 1, closed="both"),  # a share of the documents
     Interval(Integral, 1, None, closed="left"),  # a number of documents
 ]
@@ -141,6 +142,10 @@ PARAMETER_CONSTRAINTS: dict[str, Any] = {
     "title_weight": [Interval(Integral, 0, None, closed="left")],
     "duplicate_threshold": [Interval(Real, 0, 1, closed="right")],
     "collapse_duplicates": ["boolean"],
+    "entities": ["boolean"],
+    "entity_weight": [Interval(Real, 0, None, closed="neither")],
+    "latent_dims": [Interval(Integral, 0, 1024, closed="both")],
+    "latent_weight": [Interval(Real, 0, None, closed="neither")],
     "block_size": _POSITIVE_INT,
     "search": [StrOptions({"exact", "pruned"})],
     "n_candidates": _POSITIVE_INT,
@@ -167,7 +172,7 @@ def check_constraints(params: Mapping[str, Any], caller: str = "RelatedArticles"
     >>> check_constraints({"min_df": 0})
     Traceback (most recent call last):
     ...
-    sklearn.utils._param_validation.InvalidParameterError: The 'min_df' parameter of RelatedArticles must be a float in the range [0.0, 1.0] or an int in the range [1, inf). Got 0 instead.
+    sklearn.utils._param_validation.InvalidParameterError: The 'min_df' parameter of RelatedArticles must be a str among {'auto'}, a float in the range [0.0, 1.0] or an int in the range [1, inf). Got 0 instead.
     """
     validate_parameter_constraints(PARAMETER_CONSTRAINTS, dict(params), caller_name=caller)
 

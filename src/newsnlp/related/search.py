@@ -16,8 +16,11 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from newsnlp.related.duplicates import EPS
-from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores, restrict
+from newsnlp.related.duplicates import DuplicateRule
+from newsnlp.related.latent import blend, project
+from newsnlp.related.pruning import pruned_parts, split_query
+from newsnlp.related.ranking import collapse_margin, first_of_group, top_k, top_k_collapsed
+from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores
 
 __all__ = [
     "N_TERMS",
@@ -36,9 +39,6 @@ __all__ = [
 
 #: Shared terms reported per match.
 N_TERMS = 5
-_PRUNE_DF = 0.02  # search="pruned": candidates from the terms in at most 2 % of the articles,
-_PRUNE_KEEP = 8  # and from each article's 8 heaviest more common terms,
-_PRUNE_CHAMPIONS = 0.5  # with the half of their articles where they weigh most
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +87,24 @@ class SearchIndex:
     codes : ndarray of int64
         Each row's body code (``-1``: none); rows with the query's code are never returned.
     groups : ndarray of int64 or None
-        Each row's near-duplicate group, to keep one article per group; ``None``: every one.
-    threshold : float
-        Cosine from which an article is a near-duplicate of the query (never returned).
+        Each row's near-duplicate group, to keep one article per group and never to return
+        the query's own group; ``None``: every article.
+    rule : DuplicateRule
+        Which articles are near-duplicates of the query (never returned).
+    latent : ndarray of float32 or None
+        The rows' unit latent vectors (:mod:`newsnlp.related.latent`): with them, each
+        query's *shortlist* best candidates by cosine are re-ranked by the blended score.
+    components : ndarray of float32 or None
+        The latent projection (a new text's latent vector).
+    latent_weight : float
+        The latent cosine's weight in the blended score.
+    shortlist : int
+        Candidates re-ranked per query (``n_candidates``; at least *k*).
 
     Examples
     --------
     >>> m = sp.csr_matrix(np.eye(2, dtype=np.float32))
-    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, 0.9).threshold
+    >>> SearchIndex(m, m.T.tocsr(), np.full(2, -1), None, DuplicateRule(0.9)).rule.threshold
     0.9
     """
 
@@ -102,97 +112,45 @@ class SearchIndex:
     inverted: sp.csr_matrix
     codes: np.ndarray
     groups: np.ndarray | None
-    threshold: float
+    rule: DuplicateRule
+    latent: np.ndarray | None = None
+    components: np.ndarray | None = None
+    latent_weight: float = 1.0
+    shortlist: int = 100
 
+    def rerank(
+        self, zq: np.ndarray, pos: np.ndarray, cosine: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of candidates *pos* (``-1`` padded) with cosines *cosine*, re-ordered by the
+        blended score with the queries' latent vectors *zq* (score descending, then position),
+        and those scores (``NaN`` in padded cells)."""
+        valid = pos >= 0
+        z = self.latent[np.where(valid, pos, 0)]  # (rows, m, dims)
+        lat = (zq[:, None, :] * z).sum(axis=-1, dtype=np.float32)  # the same sums for any rows
+        score = np.where(valid, blend(np.nan_to_num(cosine), lat, self.latent_weight), -np.inf)
+        order = np.lexsort((np.where(valid, pos, np.iinfo(np.int64).max), -score), axis=-1)
+        pos = np.take_along_axis(pos, order, axis=-1)
+        score = np.take_along_axis(score, order, axis=-1)
+        return pos, np.where(pos >= 0, score, np.nan).astype(np.float32)
 
-def top_k(
-    scores: np.ndarray, k: int, *, cols: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The *k* best (score descending, then column ascending) candidates *cols* with *scores*;
-    without *cols*, *scores* is dense over every column and its non-candidates are 0.
-
-    Deterministic even with ties at the k-th score: all tied candidates are kept before the final
-    sort, which orders them by index.
-
-    Examples
-    --------
-    >>> cols, scores = top_k(np.array([0.0, 0.5, 0.9, 0.5]), 2)
-    >>> cols.tolist(), scores.tolist()
-    ([2, 1], [0.9, 0.5])
-    """
-    if cols is None:
-        n_pos = int(np.count_nonzero(scores > 0))
-        if n_pos > k:
-            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-            cols = np.flatnonzero(scores >= kth)
-        else:
-            cols = np.flatnonzero(scores > 0)
-        scores = scores[cols]
-    if len(scores) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
-        keep = scores >= kth
-        cols, scores = cols[keep], scores[keep]
-    order = np.lexsort((cols, -scores))[:k]
-    return cols[order], scores[order]
-
-
-def collapse_margin(k: int) -> int:
-    """Candidates taken per row before collapsing near-duplicates: *k* plus room for copies.
-
-    Examples
-    --------
-    >>> collapse_margin(10)
-    28
-    """
-    return 2 * k + 8
-
-
-def first_of_group(groups: np.ndarray, pos: np.ndarray) -> np.ndarray:
-    """Mask of the cells of *pos* (rows of ranked positions, ``-1`` padding) that are the first,
-    i.e. best-ranked, of their near-duplicate group in their row.
-
-    Examples
-    --------
-    >>> first_of_group(np.array([0, 0, 2]), np.array([[1, 0, 2, -1]])).tolist()
-    [[True, False, True, False]]
-    """
-    g = np.where(pos >= 0, groups[np.maximum(pos, 0)], -1)
-    order = np.argsort(g, axis=1, kind="stable")  # stable: rank order within a group
-    g_sorted = np.take_along_axis(g, order, axis=1)
-    first_sorted = np.ones(g.shape, dtype=bool)
-    first_sorted[:, 1:] = g_sorted[:, 1:] != g_sorted[:, :-1]
-    first = np.empty(g.shape, dtype=bool)
-    np.put_along_axis(first, order, first_sorted, axis=1)
-    return first & (pos >= 0)
-
-
-def top_k_collapsed(
-    select: Callable[[int], tuple[np.ndarray, np.ndarray]],
-    n_candidates: int,
-    k: int,
-    groups: np.ndarray,
-    start: int | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The *k* best candidates keeping the best-ranked one of each near-duplicate group.
-
-    ``select(m)`` gives the *m* best candidates in rank order (a prefix of the full ranking), of
-    *n_candidates*. Widen *m* until the prefix holds *k* groups or every candidate: the first *k*
-    groups of the prefix are then those of the full ranking (exact). *start* is the first *m*.
-
-    Examples
-    --------
-    >>> scores = np.array([0.9, 0.8, 0.7])
-    >>> cols, _ = top_k_collapsed(lambda m: top_k(scores, m), 3, 2, np.array([0, 0, 2]))
-    >>> cols.tolist()
-    [0, 2]
-    """
-    m = min(n_candidates, collapse_margin(k) if start is None else start)
-    while True:
-        cols, scores = select(m)
-        keep = first_of_group(groups, cols[None, :])[0]
-        if np.count_nonzero(keep) >= k or m >= n_candidates:
-            return cols[keep][:k], scores[keep][:k]
-        m = min(n_candidates, 4 * m)
+    def near_duplicates(
+        self, scores: np.ndarray, position: int | None, code: int, signature=None
+    ) -> np.ndarray:
+        """Rows never returned to a query with these *scores*: its near-duplicates (the
+        rule, at *position* or for a new text's ``(signature, count)``), the rows with its body
+        *code*, its own group (indexed query) or its near-duplicates' groups (new text)."""
+        cand = np.flatnonzero(scores >= self.rule.cut)
+        me = np.full(len(cand), -1 if position is None else position)
+        dup = cand[self.rule.pairs(me, cand, scores[cand], query=signature)]
+        if code >= 0:
+            dup = np.union1d(dup, np.flatnonzero(self.codes == code))
+        if self.groups is None:
+            return dup
+        own = dup if position is None else np.append(dup, position)
+        if not len(own):
+            return dup
+        nz = np.flatnonzero(scores)
+        return np.union1d(dup, nz[np.isin(self.groups[nz], self.groups[own])])
 
 
 def query(
@@ -202,38 +160,54 @@ def query(
     *,
     position: int | None = None,
     code: int = -1,
+    signature: tuple[np.ndarray, int] | None = None,
     banned: np.ndarray | None = None,
     since: np.datetime64 | None = None,
     dates: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows and scores of the *k* articles nearest to query row *q*, exact.
 
-    Never the query's own row (*position*), its near-duplicates (cosine >=
-    ``index.threshold``, or body code *code*), the *banned* rows, nor the rows dated before
-    *since* (*dates*: ``NaT`` fails); one article per group when ``index.groups`` is given.
+    Never the query's own row (*position*), its near-duplicates
+    (:meth:`SearchIndex.near_duplicates`, with the body code *code* and, for a new text, its
+    shingle *signature*), the *banned* rows, nor the rows dated before *since* (*dates*:
+    ``NaT`` fails); one article per group when ``index.groups`` is given.
 
     Examples
     --------
     >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
-    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, DuplicateRule(0.9))
     >>> [c.tolist() for c in query(m[0], index, 2, position=0)]
     [[1], [0.6000000238418579]]
     """
     scores = query_scores(q, index.inverted)
-    scores[scores >= index.threshold - EPS] = 0  # near-duplicates
-    if code >= 0:
-        scores[index.codes == code] = 0  # same body, whatever the titles
+    scores[index.near_duplicates(scores, position, code, signature)] = 0
     if position is not None:
         scores[position] = 0
     if banned is not None:
         scores[banned] = 0
     if since is not None:
         scores[~(dates >= since)] = 0  # NaT (no date) compares False
+    if index.latent is not None:
+        return _reranked(q, index, scores, k, position)
     if index.groups is None:
         return top_k(scores, k)
     return top_k_collapsed(
         lambda m: top_k(scores, m), int(np.count_nonzero(scores > 0)), k, index.groups
     )
+
+
+def _reranked(
+    q: sp.csr_matrix, index: SearchIndex, scores: np.ndarray, k: int, position: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`query` with latent vectors: the shortlist by cosine, re-ranked, collapsed."""
+    cols, cosine = top_k(scores, max(index.shortlist, k))
+    zq = project(q, index.components)[0] if position is None else index.latent[position]
+    pos, blended = index.rerank(zq[None, :], cols[None, :], cosine[None, :])
+    pos, blended = pos[0], blended[0]
+    if index.groups is not None:
+        keep = first_of_group(index.groups, pos[None, :])[0]
+        pos, blended = pos[keep], blended[keep]
+    return pos[:k], blended[:k]
 
 
 def explain(q: sp.csr_matrix, matrix: sp.csr_matrix, position: int, terms: list[str]) -> tuple:
@@ -255,61 +229,6 @@ def explain(q: sp.csr_matrix, matrix: sp.csr_matrix, position: int, terms: list[
     return tuple(terms[c] for c in common[order])
 
 
-def pruned_parts(inverted: sp.csr_matrix, n_cand: int) -> tuple[np.ndarray, sp.csr_matrix]:
-    """The pruned search's index, from the postings *inverted* (one CSR row per term).
-
-    Returns the common terms (a mask over columns: terms in more than 2 % of the indexed
-    articles and in more than *n_cand* of them) and the search postings (one CSR row per term:
-    all of a rare term's postings; a common term's *champions*, the articles where it weighs at
-    least as much as in the article of rank ``ceil(0.5 × df)`` by weight). Only the search
-    postings are a new copy (part of the inverted index).
-
-    Examples
-    --------
-    >>> m = sp.csr_matrix(np.ones((4, 2), dtype=np.float32))
-    >>> common, postings = pruned_parts(m.T.tocsr(), 1)
-    >>> common.tolist(), postings.nnz
-    ([True, True], 8)
-    """
-    ptr, values = inverted.indptr, inverted.data
-    df = np.diff(ptr)
-    common = df > max(_PRUNE_DF * inverted.shape[1], n_cand)
-    floor = np.full(len(df), -np.inf, dtype=np.float64)
-    for t in np.flatnonzero(common).tolist():
-        seg = values[ptr[t] : ptr[t + 1]]
-        kth = len(seg) - int(np.ceil(_PRUNE_CHAMPIONS * len(seg)))
-        floor[t] = np.partition(seg, kth)[kth]
-
-    def searched(a: int, b: int) -> np.ndarray:  # postings of terms a..b that are searched
-        return values[ptr[a] : ptr[b]] >= np.repeat(floor[a:b], df[a:b])
-
-    return common, restrict(inverted, searched)
-
-
-def split_query(q: sp.csr_matrix, common: np.ndarray) -> sp.csr_matrix:
-    """The part of rows *q* that the pruned search reads: the rare terms and each row's
-    8 heaviest *common* terms.
-
-    Examples
-    --------
-    >>> q = sp.csr_matrix(np.array([[0.6, 0.8]], dtype=np.float32))
-    >>> split_query(q, np.array([True, False])).toarray().tolist()
-    [[0.6000000238418579, 0.800000011920929]]
-    """
-    rows = np.repeat(np.arange(q.shape[0]), np.diff(q.indptr))
-    is_common = common[q.indices]
-    entries = np.flatnonzero(is_common)
-    # common entries by row, heaviest first (ties: column order, the entries' order): two
-    # stable sorts, cheaper than a lexsort
-    order = entries[np.argsort(-q.data[entries], kind="stable")]
-    order = order[np.argsort(rows[order], kind="stable")]
-    row_of = rows[order]
-    first = np.searchsorted(row_of, row_of, side="left")
-    searched = ~is_common
-    searched[order[np.arange(len(order)) - first < _PRUNE_KEEP]] = True
-    return restrict(q, searched)
-
-
 def related_all(
     index: SearchIndex,
     k: int,
@@ -319,11 +238,14 @@ def related_all(
     n_candidates: int = 100,
     blocks: Callable[[int], list[tuple[int, int]]],
     threads: int = 1,
+    parts: dict | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The *k* nearest articles of every indexed article (of the rows *targets* if given), as
     :func:`query` finds them: row positions (``-1`` padded) and float32 scores (``NaN``).
 
-    ``blocks(n)`` splits *n* rows into blocks of rows of the similarity matrix, computed on
+    *parts*, a dict, keeps the pruned search's index between calls on the same *index* (as
+    the Spark workers do, one call per block). ``blocks(n)`` splits *n* rows into blocks of
+    rows of the similarity matrix, computed on
     *threads* threads. ``search="pruned"`` takes each row's *n_candidates* best candidates of
     the pruned search (:func:`pruned_parts`) and rescores them exactly; rows with fewer
     candidates, and every index of at most *n_candidates* + 1 articles, are searched exactly.
@@ -332,12 +254,12 @@ def related_all(
     Examples
     --------
     >>> m = sp.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32))
-    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, 0.9)
+    >>> index = SearchIndex(m, m.T.tocsr(), np.full(3, -1), None, DuplicateRule(0.9))
     >>> pos, _ = related_all(index, 1, blocks=lambda n: [(0, n)])
     >>> pos.tolist()
     [[1], [2], [1]]
     """
-    run = _AllRows(index, k, targets, search, n_candidates)
+    run = _AllRows(index, k, targets, search, n_candidates, {} if parts is None else parts)
     map_blocks(run, blocks(run.n_out), threads)
     return run.out_pos, run.out_scores
 
@@ -352,24 +274,40 @@ class _AllRows:
         targets: np.ndarray | None,
         search: str,
         n_candidates: int,
+        parts: dict,
     ) -> None:
         n = index.matrix.shape[0]
         self.index, self.k, self.targets = index, k, targets
         self.m = k if index.groups is None else collapse_margin(k)  # candidates per row
+        if index.latent is not None:
+            self.m = max(index.shortlist, k)  # the shortlist, re-ranked
         self.n_cand = max(int(n_candidates), self.m)
         self.pruned = search == "pruned" and n > self.n_cand + 1
-        if self.pruned:
-            self.common, self.postings = pruned_parts(index.inverted, self.n_cand)
+        if self.pruned:  # kept in *parts* by a caller that searches the index again
+            if self.n_cand not in parts:
+                parts[self.n_cand] = pruned_parts(index.inverted, self.n_cand)
+            self.common, self.postings = parts[self.n_cand]
         self.n_out = n if targets is None else len(targets)
         self.out_pos = np.full((self.n_out, k), -1, dtype=np.int64)
         self.out_scores = np.full((self.n_out, k), np.nan, dtype=np.float32)
 
     def usable(self, cols: np.ndarray, scores: np.ndarray, me: Any) -> np.ndarray:
-        """Mask of the candidates that may be recommended to *me* (broadcast with *cols*)."""
-        ok = (scores > 0) & (scores < self.index.threshold - EPS) & (cols != me)
-        codes = self.index.codes
-        own = codes[me]
-        return ok & ((own < 0) | (codes[cols] != own))  # same body, whatever the titles
+        """Mask of the candidates that may be recommended to *me* (broadcast with *cols*):
+        :func:`query`'s exclusions."""
+        index = self.index
+        me = np.broadcast_to(me, cols.shape)
+        ok = (scores > 0) & (cols != me)
+        own = index.codes[me]
+        ok &= (own < 0) | (index.codes[cols] != own)  # same body, whatever the titles
+        if index.groups is not None:
+            ok &= index.groups[cols] != index.groups[me]  # the article's own group
+        near = np.flatnonzero((ok & (scores >= index.rule.cut)).ravel())
+        if len(near):
+            dup = index.rule.pairs(me.ravel()[near], cols.ravel()[near], scores.ravel()[near])
+            flat = ok.reshape(-1).copy()
+            flat[near[dup]] = False
+            ok = flat.reshape(ok.shape)
+        return ok
 
     def exact_row(self, r: int) -> tuple[np.ndarray, np.ndarray]:
         """All candidates of row *r* with their exact scores (the pruned search's fallback)."""
@@ -414,9 +352,12 @@ class _AllRows:
             cols, scores = top_k(scores, self.m, cols=cols)
             top_pos[r, : len(cols)] = cols
             top_scores[r, : len(cols)] = scores
-        if self.index.groups is None:  # m == k
-            self.out_pos[a:b] = top_pos
-            self.out_scores[a:b] = top_scores
+        if self.index.latent is not None:  # the ranking is the shortlist's: never widened
+            top_pos, top_scores = self.index.rerank(self.index.latent[me], top_pos, top_scores)
+            complete[:] = True
+        if self.index.groups is None:  # m == k, or the re-ranked shortlist
+            self.out_pos[a:b] = top_pos[:, : self.k]
+            self.out_scores[a:b] = top_scores[:, : self.k]
             return
         self._collapse(a, me, top_pos, top_scores, complete, full)
 

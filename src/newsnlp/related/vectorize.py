@@ -3,10 +3,14 @@
 The steps of :meth:`~newsnlp.related.RelatedArticles.fit`, as public functions so that a
 distributed fit (:func:`newsnlp.integrations.spark.fit_related_spark`) runs the same ones:
 
-* :func:`features` — the index terms of one article (text and title, n-grams);
-* :func:`count` — term counts of texts, a few thousand texts at a time;
-* :func:`fit_vocabulary` — the vocabulary and idf from document frequencies (counted here by
-  :func:`document_frequencies`, or by a distributed aggregation);
+* :func:`features` — the index terms of one article (text and title, n-grams, and the
+  canonical entities of :mod:`newsnlp.related.annotated` when given);
+* :func:`count` — term counts of texts, a few thousand texts at a time (and the bodies'
+  shingle signatures, :mod:`newsnlp.related.shingles`, from the same tokens);
+* :func:`~newsnlp.related.vocabulary.fit_vocabulary` — the vocabulary and idf from document
+  frequencies (counted here by :func:`~newsnlp.related.vocabulary.document_frequencies`, or
+  by a distributed aggregation), in :mod:`newsnlp.related.vocabulary` (re-exported here);
+* :func:`column_weights` — the weight of each column (entity features: ``entity_weight``);
 * :func:`weigh`, :func:`assemble`, :func:`vectorize` — L2-normalised TF-IDF rows.
 
 Every step runs in a fixed order on sorted terms: the same corpus gives the same bits.
@@ -18,21 +22,30 @@ import logging
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import chain, repeat
-from numbers import Integral
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
 from newsnlp.related.analysis import french_analyzer
+from newsnlp.related.annotated import is_entity_feature
+from newsnlp.related.shingles import signatures as shingle_signatures
+from newsnlp.related.vocabulary import (
+    Vocabulary,
+    check_vocabulary,
+    df_bounds,
+    document_frequencies,
+    fit_vocabulary,
+    term_totals,
+)
 
 __all__ = [
     "FEATURE_PARAMS",
     "WEIGHT_PARAMS",
     "Vocabulary",
     "assemble",
+    "column_weights",
     "count",
     "df_bounds",
     "document_frequencies",
@@ -41,6 +54,7 @@ __all__ = [
     "fit_tfidf",
     "fit_vocabulary",
     "growing_vocabulary",
+    "index_rows",
     "term_totals",
     "vector_options",
     "vectorize",
@@ -54,33 +68,6 @@ FEATURE_PARAMS = ("analyzer", "ngram_range", "title_weight")
 #: Parameters of :class:`~newsnlp.related.RelatedArticles` that :func:`weigh` reads.
 WEIGHT_PARAMS = ("sublinear_tf", "dtype")
 _COUNT_CHUNK = 8192  # texts counted at a time
-
-
-@dataclass(frozen=True, eq=False)
-class Vocabulary:
-    """What :func:`fit_vocabulary` learns.
-
-    Attributes
-    ----------
-    vocabulary : dict of str to int
-        Term → column, columns in alphabetical order of terms.
-    idf : ndarray of float64, shape (n_terms,)
-        ``ln((1 + n) / (1 + df)) + 1``.
-    n_documents : int
-        Documents the idf was computed from.
-    columns : ndarray of int64
-        The column of each term given to :func:`fit_vocabulary`, ``-1`` for a dropped term.
-
-    Examples
-    --------
-    >>> fit_vocabulary(["b", "a"], [1, 1], 2, min_df=1, max_df=1.0).vocabulary
-    {'a': 0, 'b': 1}
-    """
-
-    vocabulary: dict[str, int]
-    idf: np.ndarray
-    n_documents: int
-    columns: np.ndarray
 
 
 def feature_options(est: Any) -> dict[str, Any]:
@@ -116,9 +103,11 @@ def features(
     analyzer: Callable[[str], list[str]] = french_analyzer,
     ngram_range: tuple[int, int] = (1, 1),
     title_weight: int = 1,
+    entities: Sequence[str] = (),
 ) -> list[str]:
     """The index terms of one article: the analyzer's tokens of *text*, then those of *title*
-    *title_weight* times, and their word n-grams (never across the text / title boundary).
+    *title_weight* times, and their word n-grams (never across the text / title boundary),
+    then the *entities* features (:func:`newsnlp.related.annotated.entity_features`) as they are.
 
     Examples
     --------
@@ -127,19 +116,34 @@ def features(
     >>> features("Le Premier ministre démissionne", ngram_range=(1, 2))
     ['premier', 'ministre', 'demissionne', 'premier ministre', 'ministre demissionne']
     """
+    return _features(analyzer(text), title, analyzer, ngram_range, title_weight, entities)
+
+
+def _features(
+    tokens: list[str],
+    title: str,
+    analyzer: Callable[[str], list[str]],
+    ngram_range: tuple[int, int],
+    title_weight: int,
+    entities: Sequence[str] = (),
+) -> list[str]:
+    """:func:`features` from the text's *tokens* (the analyzer's)."""
     lo, hi = ngram_range
-    parts = [analyzer(text)]
+    parts = [tokens]
     if title and title_weight:
         parts.extend(repeat(analyzer(title), int(title_weight)))
     if (lo, hi) == (1, 1):
-        return list(chain.from_iterable(parts)) if len(parts) > 1 else parts[0]
-    out: list[str] = []
-    for toks in parts:  # n-grams never span the text / title boundary
-        for n in range(lo, hi + 1):
-            if n == 1:
-                out.extend(toks)
-            else:
-                out.extend(map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False)))
+        out = list(chain.from_iterable(parts)) if len(parts) > 1 or entities else tokens
+    else:
+        out = []
+        for toks in parts:  # n-grams never span the text / title boundary
+            for n in range(lo, hi + 1):
+                if n == 1:
+                    out.extend(toks)
+                else:
+                    out.extend(map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False)))
+    if entities:
+        out.extend(entities)
     return out
 
 
@@ -158,14 +162,21 @@ def growing_vocabulary() -> defaultdict[str, int]:
 
 
 def count(
-    texts: Sequence[str], titles: Sequence[str], vocabulary: dict, **options: Any
-) -> list[sp.csr_matrix]:
-    """Term counts of *texts* (with *titles*), one CSR part per 8,192 texts (float32 counts,
-    int32 columns: 8 bytes per entry).
+    texts: Sequence[str],
+    titles: Sequence[str],
+    vocabulary: dict,
+    *,
+    entities: Sequence[Sequence[str]] | None = None,
+    signatures: bool = False,
+    **options: Any,
+) -> list[sp.csr_matrix] | tuple[list[sp.csr_matrix], tuple[np.ndarray, np.ndarray]]:
+    """Term counts of *texts* (with *titles* and the *entities* features of each text), one
+    CSR part per 8,192 texts (float32 counts, int32 columns: 8 bytes per entry).
 
     *vocabulary* grows when it is a :func:`growing_vocabulary`, else unknown terms drop;
     *options* are those of :func:`features`. The token ids of the whole corpus are never held
-    at once.
+    at once. With *signatures*, also returns the bodies' shingle signatures and counts
+    (:func:`newsnlp.related.shingles.signatures`), from the same tokens.
 
     Examples
     --------
@@ -173,21 +184,48 @@ def count(
     >>> count(["Grève SNCF", "SNCF"], ["", ""], vocabulary)[0].toarray().tolist()
     [[1.0, 1.0], [0.0, 1.0]]
     """
-    return [
-        _count_chunk(texts[i : i + _COUNT_CHUNK], titles[i : i + _COUNT_CHUNK], vocabulary, options)
-        for i in range(0, len(texts), _COUNT_CHUNK)
-    ]
+    parts, sigs, shingles = [], [], []
+    for i in range(0, len(texts), _COUNT_CHUNK):
+        part, sign = _count_chunk(
+            texts[i : i + _COUNT_CHUNK],
+            titles[i : i + _COUNT_CHUNK],
+            None if entities is None else entities[i : i + _COUNT_CHUNK],
+            vocabulary,
+            options,
+            signatures,
+        )
+        parts.append(part)
+        if sign is not None:
+            sigs.append(sign[0])
+            shingles.append(sign[1])
+    if not signatures:
+        return parts
+    if not sigs:
+        return parts, shingle_signatures([])
+    return parts, (np.concatenate(sigs), np.concatenate(shingles))
 
 
 def _count_chunk(
-    texts: Sequence[str], titles: Sequence[str], vocabulary: dict, options: dict
-) -> sp.csr_matrix:
+    texts: Sequence[str],
+    titles: Sequence[str],
+    entities: Sequence[Sequence[str]] | None,
+    vocabulary: dict,
+    options: dict,
+    sign: bool,
+) -> tuple[sp.csr_matrix, tuple[np.ndarray, np.ndarray] | None]:
     grow = isinstance(vocabulary, defaultdict)
     lookup = vocabulary.__getitem__ if grow else vocabulary.get
+    analyzer = options.get("analyzer", french_analyzer)
+    ngrams, weight = options.get("ngram_range", (1, 1)), options.get("title_weight", 1)
     indices = array("q")
     indptr = array("q", [0])
-    for text, title in zip(texts, titles, strict=True):
-        feats = features(text, title, **options)
+    bodies: list[list[str]] = []
+    for k, (text, title) in enumerate(zip(texts, titles, strict=True)):
+        tokens = analyzer(text)
+        ents = () if entities is None else entities[k]
+        feats = _features(tokens, title, analyzer, ngrams, weight, ents)
+        if sign:
+            bodies.append(tokens)
         if grow:
             indices.extend(map(lookup, feats))
         else:
@@ -205,129 +243,7 @@ def _count_chunk(
         shape=(len(texts), len(vocabulary)),
     )
     counts.sum_duplicates()  # sorts the indices: a canonical, order-independent layout
-    return counts
-
-
-def document_frequencies(parts: list[sp.csr_matrix], n_terms: int) -> np.ndarray:
-    """Each term's number of documents in count *parts* (:func:`count`).
-
-    Examples
-    --------
-    >>> vocabulary = growing_vocabulary()
-    >>> parts = count(["grève grève SNCF", "SNCF"], ["", ""], vocabulary)
-    >>> document_frequencies(parts, len(vocabulary)).tolist()
-    [1, 2]
-    """
-    df = np.zeros(n_terms, dtype=np.int64)
-    for part in parts:
-        df += np.bincount(part.indices, minlength=n_terms)
-    return df
-
-
-def term_totals(parts: list[sp.csr_matrix], n_terms: int) -> np.ndarray:
-    """Each term's total count in count *parts* (:func:`count`).
-
-    Examples
-    --------
-    >>> vocabulary = growing_vocabulary()
-    >>> parts = count(["grève grève SNCF", "SNCF"], ["", ""], vocabulary)
-    >>> term_totals(parts, len(vocabulary)).tolist()
-    [2.0, 2.0]
-    """
-    out = np.zeros(n_terms, dtype=np.float64)
-    for part in parts:
-        out += np.bincount(part.indices, weights=part.data, minlength=n_terms)
-    return out
-
-
-def df_bounds(min_df: float, max_df: float, n_documents: int) -> tuple[float, float]:
-    """The document frequencies kept, ``lo <= df <= hi``: an int is a number of documents, a
-    float a fraction of *n_documents*.
-
-    Examples
-    --------
-    >>> df_bounds(2, 0.5, 10)
-    (2, 5.0)
-    """
-    lo = min_df if isinstance(min_df, Integral) else min_df * n_documents
-    hi = max_df if isinstance(max_df, Integral) else max_df * n_documents
-    return lo, hi
-
-
-def fit_vocabulary(
-    terms: Sequence[str] | np.ndarray,
-    document_frequencies: Sequence[int] | np.ndarray,
-    n_documents: int,
-    *,
-    min_df: float = 2,
-    max_df: float = 0.5,
-    max_features: int | None = None,
-    term_totals: np.ndarray | Callable[[], np.ndarray] | None = None,
-) -> Vocabulary:
-    """The vocabulary and idf from each term's document frequency over *n_documents*.
-
-    Keeps the terms within *min_df* and *max_df* (every term, with a logged warning, when none
-    is), then the *max_features* most frequent (ties: alphabetical); columns in alphabetical
-    order. *term_totals* (each term's count over the corpus, or a function computing it) is
-    only read with *max_features*. The order of *terms* does not matter: the same document
-    frequencies give the same vocabulary and idf, counted by :func:`count` or elsewhere.
-
-    Raises
-    ------
-    ValueError
-        No document, or *max_features* without *term_totals*.
-
-    Examples
-    --------
-    >>> v = fit_vocabulary(["sncf", "greve", "le"], [2, 1, 3], 3, min_df=1, max_df=2)
-    >>> v.vocabulary, v.columns.tolist(), v.idf.round(3).tolist()
-    ({'greve': 0, 'sncf': 1}, [1, 0, -1], [1.693, 1.288])
-    """
-    if n_documents < 1:
-        raise ValueError("cannot fit on an empty corpus: pass at least one text")
-    if max_features is not None and term_totals is None:
-        raise ValueError("max_features needs term_totals (each term's total count)")
-    terms = np.asarray(terms, dtype=object)
-    df = np.asarray(document_frequencies, dtype=np.int64)
-    keep = _kept_terms(terms, df, n_documents, min_df, max_df, max_features, term_totals)
-    kept = np.flatnonzero(keep)
-    order = kept[np.argsort(terms[kept].astype(str), kind="stable")]  # alphabetical columns
-    columns = np.full(len(terms), -1, dtype=np.int64)
-    columns[order] = np.arange(len(order))
-    return Vocabulary(
-        vocabulary={t: i for i, t in enumerate(terms[order].tolist())},
-        idf=np.log((1.0 + n_documents) / (1.0 + df[order].astype(np.float64))) + 1.0,
-        n_documents=int(n_documents),
-        columns=columns,
-    )
-
-
-def _kept_terms(
-    terms: np.ndarray,
-    df: np.ndarray,
-    n: int,
-    min_df: float,
-    max_df: float,
-    max_features: int | None,
-    totals: np.ndarray | Callable[[], np.ndarray] | None,
-) -> np.ndarray:
-    lo, hi = df_bounds(min_df, max_df, n)
-    keep = (df >= lo) & (df <= hi)
-    if not keep.any() and len(df):
-        logger.warning(
-            "min_df=%r and max_df=%r leave no term in this corpus of %d texts "
-            "(a single text, or identical texts): keeping every term",
-            min_df, max_df, n,
-        )  # fmt: skip
-        keep = np.ones(len(df), dtype=bool)
-    if max_features is not None and keep.sum() > max_features:
-        total = totals() if callable(totals) else np.asarray(totals, dtype=np.float64)
-        cand = np.flatnonzero(keep)
-        # most frequent first, ties in alphabetical order (not in order of first sight)
-        best = cand[np.lexsort((terms[cand].astype(str), -total[cand]))[:max_features]]
-        keep = np.zeros(len(df), dtype=bool)
-        keep[best] = True
-    return keep
+    return counts, (shingle_signatures(bodies) if sign else None)
 
 
 def weigh(
@@ -414,28 +330,50 @@ def assemble(
     return sp.csr_matrix((data, indices, indptr), shape=(n_rows, n_terms), copy=False)
 
 
+def column_weights(terms: Sequence[str], entity_weight: float = 1.0) -> np.ndarray:
+    """Each column's weight: *entity_weight* for the entity features
+    (:func:`newsnlp.related.annotated.is_entity_feature`), 1 for words.
+
+    Examples
+    --------
+    >>> column_weights(["@org:onu", "greve"], 2.0).tolist()
+    [2.0, 1.0]
+    """
+    out = np.ones(len(terms), dtype=np.float64)
+    if entity_weight != 1.0:
+        out[[i for i, t in enumerate(terms) if is_entity_feature(t)]] = float(entity_weight)
+    return out
+
+
 def fit_tfidf(
     texts: Sequence[str],
     titles: Sequence[str],
     *,
-    min_df: float = 2,
-    max_df: float = 0.5,
+    min_df: float | str = "auto",
+    max_df: float | str = "auto",
     max_features: int | None = None,
+    entities: Sequence[Sequence[str]] | None = None,
+    entity_weight: float = 1.0,
+    signatures: bool = False,
     **options: Any,
-) -> tuple[Vocabulary, sp.csr_matrix]:
-    """The vocabulary, idf and TF-IDF rows of *texts* (with *titles*): :func:`count` with a
-    growing vocabulary, :func:`fit_vocabulary`, :func:`assemble`. *options*: those of
-    :func:`features` and :func:`weigh`.
+) -> tuple[Vocabulary, sp.csr_matrix, tuple[np.ndarray, np.ndarray] | None]:
+    """The vocabulary, idf and TF-IDF rows of *texts* (with *titles* and *entities* features,
+    weighted by *entity_weight*) and, with *signatures*, the bodies' shingle signatures:
+    :func:`count` with a growing vocabulary, :func:`fit_vocabulary`, :func:`assemble`.
+    *options*: those of :func:`features` and :func:`weigh`. Warns (logging) when too few terms
+    are kept (:func:`~newsnlp.related.vocabulary.check_vocabulary`).
 
     Examples
     --------
-    >>> fitted, matrix = fit_tfidf(["Grève SNCF", "SNCF", "Budget"], ["", "", ""], min_df=1)
+    >>> fitted, matrix, _ = fit_tfidf(["Grève SNCF", "SNCF", "Budget"], ["", "", ""],
+    ...                               min_df=1, max_df=0.5)
     >>> fitted.vocabulary, matrix.shape  # "sncf" is in more than max_df=0.5 of the texts
     ({'budget': 0, 'greve': 1}, (3, 2))
     """
     weights = {k: options.pop(k) for k in WEIGHT_PARAMS if k in options}
     vocabulary = growing_vocabulary()
-    parts = count(texts, titles, vocabulary, **options)
+    counted = count(texts, titles, vocabulary, entities=entities, signatures=signatures, **options)
+    parts, sign = counted if signatures else (counted, None)
     terms = np.array(list(vocabulary), dtype=object)
     fitted = fit_vocabulary(
         terms,
@@ -446,7 +384,10 @@ def fit_tfidf(
         max_features=max_features,
         term_totals=lambda: term_totals(parts, len(terms)),
     )
-    return fitted, assemble(parts, fitted.idf, columns=fitted.columns, **weights)
+    idf = fitted.idf * column_weights(list(fitted.vocabulary), entity_weight)
+    matrix = assemble(parts, idf, columns=fitted.columns, **weights)
+    check_vocabulary(matrix, min_df, max_df)
+    return fitted, matrix, sign
 
 
 def vectorize(
@@ -454,10 +395,15 @@ def vectorize(
     titles: Sequence[str],
     vocabulary: Mapping[str, int],
     idf: np.ndarray,
+    *,
+    entities: Sequence[Sequence[str]] | None = None,
+    signatures: bool = False,
     **options: Any,
-) -> sp.csr_matrix:
-    """L2-normalised TF-IDF rows of *texts* with a fitted *vocabulary* and *idf* (unknown terms
-    ignored); *options*: those of :func:`features` and :func:`weigh`.
+) -> sp.csr_matrix | tuple[sp.csr_matrix, tuple[np.ndarray, np.ndarray]]:
+    """L2-normalised TF-IDF rows of *texts* (with *titles* and *entities* features) with a
+    fitted *vocabulary* and *idf* (the column weights included: idf × :func:`column_weights`),
+    unknown terms ignored; with *signatures*, also the bodies' shingle signatures. *options*:
+    those of :func:`features` and :func:`weigh`.
 
     Examples
     --------
@@ -466,5 +412,44 @@ def vectorize(
            [0.]], dtype=float32)
     """
     weights = {k: options.pop(k) for k in WEIGHT_PARAMS if k in options}
-    parts = count(texts, titles, vocabulary, **options)  # type: ignore[arg-type]
-    return assemble(parts, idf, **weights)
+    counted = count(
+        texts,
+        titles,
+        vocabulary,
+        entities=entities,
+        signatures=signatures,
+        **options,  # type: ignore[arg-type]
+    )
+    if not signatures:
+        return assemble(counted, idf, **weights)  # type: ignore[arg-type]
+    parts, sign = counted
+    return assemble(parts, idf, **weights), sign
+
+
+def index_rows(
+    est: Any,
+    texts: Sequence[str],
+    titles: Sequence[str] | None = None,
+    entities: Sequence[Sequence[str]] | None = None,
+    idf: np.ndarray | None = None,
+) -> tuple[sp.csr_matrix, tuple[np.ndarray, np.ndarray]]:
+    """What fitted estimator *est* indexes for *texts* (with *titles* and *entities*
+    features): their TF-IDF rows and their bodies' shingle signatures, as ``add`` computes them
+    (for a distributed fit, whose workers compute rows to append with
+    :func:`newsnlp.related.index.append_rows`). *idf*: the weighted idf, if already computed.
+
+    Examples
+    --------
+    >>> from newsnlp.related import RelatedArticles
+    >>> est = RelatedArticles().fit(["Grève à la SNCF", "Budget de l’État"])
+    >>> rows, (sig, counts) = index_rows(est, ["La SNCF en grève"])
+    >>> rows.shape, sig.shape, counts.tolist()
+    ((1, 4), (1, 128), [1])
+    """
+    if idf is None:
+        idf = est.idf_ * column_weights(list(est.vocabulary_), float(est.entity_weight))
+    titles = [""] * len(texts) if titles is None else ["" if t is None else t for t in titles]
+    return vectorize(  # type: ignore[return-value]
+        texts, titles, est.vocabulary_, idf, entities=entities, signatures=True,
+        **vector_options(est),
+    )  # fmt: skip

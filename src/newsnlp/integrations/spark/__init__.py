@@ -1,10 +1,13 @@
 """newsnlp on Apache Spark (``pip install "newsnlp[spark]"``, Java 17+): see
-:mod:`newsnlp.integrations.spark.annotate` (:func:`annotate_spark`) and
-:mod:`newsnlp.integrations.spark.related` (:func:`fit_related_spark`). pyspark is imported when a function is called."""
+:mod:`newsnlp.integrations.spark.annotate` (:func:`annotate_spark`),
+:mod:`newsnlp.integrations.spark.related` (:func:`fit_related_spark`) and
+:mod:`newsnlp.integrations.spark.related_all` (:func:`related_all_spark`). pyspark is imported
+when a function is called."""
 
 from __future__ import annotations
 
 from newsnlp.integrations.spark.annotate import annotate_spark
 from newsnlp.integrations.spark.related import fit_related_spark
+from newsnlp.integrations.spark.related_all import related_all_spark
 
-__all__ = ["annotate_spark", "fit_related_spark"]
+__all__ = ["annotate_spark", "fit_related_spark", "related_all_spark"]

@@ -21,10 +21,19 @@ from newsnlp.integrations.spark.common import (
     require_pyspark,
 )
 from newsnlp.related.duplicates import FINGERPRINT_DTYPE, body_fingerprints
-from newsnlp.related.index import append_rows, set_index
+from newsnlp.related.index import append_rows, set_index, set_latent
 from newsnlp.related.inputs import NAT, check_ids, check_unique_ids, parse_date
+from newsnlp.related.latent import fit_latent
 from newsnlp.related.params import check_params
-from newsnlp.related.vectorize import df_bounds, feature_options, features, fit_vocabulary
+from newsnlp.related.shingles import BINS
+from newsnlp.related.vectorize import (
+    df_bounds,
+    feature_options,
+    features,
+    fit_vocabulary,
+    index_rows,
+)
+from newsnlp.related.vocabulary import resolve_df
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -79,10 +88,12 @@ def fit_related_spark(
     feature's documents and occurrences on the executors and sums them with a ``groupBy``
     (terms under an integer ``min_df`` are dropped before they reach the driver); the driver
     chooses the vocabulary and idf; the second computes each row's TF-IDF vector, body
-    fingerprint and date on the executors, and the driver collects them in the DataFrame's
-    order. The result equals ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles,
-    dates=dates)`` on the rows of ``df.collect()``, in that order: same vocabulary, idf,
-    matrix, ids, dates and body fingerprints, hence the same answers.
+    fingerprint, shingle signature and date on the executors, and the driver collects them in
+    the DataFrame's order (``min_df="auto"``, the default, first counts the rows); the driver
+    learns the latent topics from the collected matrix. The result equals
+    ``RelatedArticles(**params).fit(texts, ids=ids, titles=titles, dates=dates)`` on the rows
+    of ``df.collect()``, in that order: same vocabulary, idf, matrix, ids, dates, body
+    fingerprints, signatures and latent topics, hence the same answers.
 
     Parameters
     ----------
@@ -141,10 +152,16 @@ def fit_related_spark(
     )  # fmt: skip
     est = RelatedArticles(**params)
     check_params(est.get_params(deep=False))
+    if est.entities:
+        raise ValueError(
+            "fit_related_spark reads texts, not annotated records: pass entities=False, or fit "
+            "RelatedArticles(entities=True) on the annotate_spark output collected locally"
+        )
     types = _check_columns(df, fields)
     n = _fit_vocabulary(df, est, fields["text_field"], fields["title_field"])
     logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
     _index_rows(df, est, n, fields, types)
+    set_latent(est, fit_latent(est.matrix_, int(est.latent_dims)))  # on the driver, as fit
     logger.info(
         "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
     )
@@ -187,13 +204,18 @@ def _fit_vocabulary(df: DataFrame, est: RelatedArticles, text: str, title: str |
     from pyspark.sql import functions as F
 
     options = feature_options(est)
+    if "auto" in (est.min_df, est.max_df):  # the limits depend on the corpus size: count it
+        est.min_df_, est.max_df_ = resolve_df(est.min_df, est.max_df, df.count())
+    else:
+        est.min_df_, est.max_df_ = est.min_df, est.max_df
+    min_df, max_df = est.min_df_, est.max_df_
     counted = df.select(text, *([title] if title else [])).mapInArrow(
         functools.partial(_count_features, options=options, has_title=title is not None),
         "term string, docs long, total long",
     )
     sums = counted.groupBy("term").agg(F.sum("docs").alias("docs"), F.sum("total").alias("total"))
     # an integer min_df drops most terms (those of one document) before they reach the driver
-    floor = est.min_df if isinstance(est.min_df, Integral) and est.min_df > 1 else None
+    floor = min_df if isinstance(min_df, Integral) and min_df > 1 else None
     if floor is None:
         rows = _counts(sums)
     else:
@@ -206,7 +228,7 @@ def _fit_vocabulary(df: DataFrame, est: RelatedArticles, text: str, title: str |
             f"{nulls} of the {n} rows have a null {text}: drop them "
             f"(df.dropna(subset=[{text!r}])) or fill them (df.fillna('', [{text!r}]))"
         )
-    if floor is not None and not _any_kept(est, rows, n):
+    if floor is not None and not _any_kept(min_df, max_df, rows, n):
         # min_df and max_df leave no term: fit keeps every term then, so count them all
         rows = _counts(sums)
         rows.pop(None, None)
@@ -215,8 +237,8 @@ def _fit_vocabulary(df: DataFrame, est: RelatedArticles, text: str, title: str |
         terms,
         [rows[t][0] for t in terms],
         n,
-        min_df=est.min_df,
-        max_df=est.max_df,
+        min_df=min_df,
+        max_df=max_df,
         max_features=est.max_features,
         term_totals=np.array([rows[t][1] for t in terms], dtype=np.float64),
     )
@@ -239,6 +261,8 @@ def _index_rows(
         T.StructField("indices", T.ArrayType(T.IntegerType(), False), False),
         T.StructField("values", T.ArrayType(value_type, False), False),
         T.StructField("fingerprint", T.BinaryType(), False),
+        T.StructField("signature", T.BinaryType(), False),
+        T.StructField("shingles", T.LongType(), False),
         T.StructField("date", T.LongType(), True),
         T.StructField("error", T.StringType(), True),
     ]
@@ -269,9 +293,9 @@ def _counts(df: DataFrame) -> dict[str | None, tuple[int, int]]:
     return {t: (d, c) for t, d, c in zip(terms, docs, totals, strict=True)}
 
 
-def _any_kept(est: RelatedArticles, rows: dict[Any, tuple[int, int]], n: int) -> bool:
+def _any_kept(min_df: Any, max_df: Any, rows: dict[Any, tuple[int, int]], n: int) -> bool:
     """Whether some term is within ``min_df`` and ``max_df`` (the test of ``fit``)."""
-    lo, hi = df_bounds(est.min_df, est.max_df, n)
+    lo, hi = df_bounds(min_df, max_df, n)
     return any(lo <= d <= hi for d, _ in rows.values())
 
 
@@ -355,7 +379,7 @@ def _vector_rows(
                 errors[i] = f"TypeError: {text_field} must be str, not {type(text).__name__}"
                 texts[i] = ""
         titles = batch.column(title_field).to_pylist() if title_field else None
-        vectors = est.transform(texts, titles=titles)
+        vectors, (signatures, shingles) = index_rows(est, texts, titles)
         seconds: list[int | None] = [None] * n
         if date_field:
             for i, value in enumerate(batch.column(date_field).to_pylist()):
@@ -379,6 +403,8 @@ def _vector_rows(
                 type=arrow_schema.field("values").type,
             ),
             pa.array(body_fingerprints(texts).tolist(), pa.binary()),
+            pa.array([row.tobytes() for row in signatures], pa.binary()),
+            pa.array(shingles.astype(np.int64), pa.int64()),
             pa.array(seconds, pa.int64()),
             pa.array(errors, pa.string()),
         ]
@@ -413,7 +439,11 @@ def _append_rows(
     else:
         dates = np.full(n, NAT)
     fps = np.array(table.column("fingerprint").to_pylist(), dtype=FINGERPRINT_DTYPE).reshape(n)
-    append_rows(est, _vectors(table, n, len(est.vocabulary_), est.dtype), ids, dates, fps)
+    raw = b"".join(table.column("signature").to_pylist())
+    signatures = np.frombuffer(raw, dtype=np.uint8).reshape(n, BINS).copy()
+    shingles = np.asarray(table.column("shingles").to_numpy(), dtype=np.uint32)
+    vectors = _vectors(table, n, len(est.vocabulary_), est.dtype)
+    append_rows(est, vectors, ids, dates, fps, (signatures, shingles))
 
 
 def _vectors(table: pa.Table, n: int, n_terms: int, dtype: Any):

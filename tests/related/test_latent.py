@@ -1,0 +1,67 @@
+"""newsnlp.related.latent: the latent topics learnt at fit (a deterministic truncated SVD, none
+below 1,000 articles) and the re-ranking of each query's shortlist, the same in related(),
+related_all() (exact or pruned), after save and load."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.base import clone
+
+from newsnlp.related import RelatedArticles
+from newsnlp.related.latent import MIN_DOCUMENTS, blend, fit_latent, project
+
+
+@pytest.fixture(scope="module")
+def latent(corpus) -> RelatedArticles:
+    return RelatedArticles(search="exact", latent_dims=16, n_candidates=30).fit(corpus)
+
+
+def test_fit_latent_is_deterministic_and_needs_enough_articles(latent):
+    m = latent.matrix_
+    comps = latent.latent_components_
+    assert comps.shape == (16, m.shape[1]) and comps.dtype == np.float32
+    np.testing.assert_array_equal(fit_latent(m, 16), comps)  # same corpus, same projection
+    assert fit_latent(m[: MIN_DOCUMENTS - 1], 16) is None and fit_latent(m, 0) is None
+    assert RelatedArticles(latent_dims=8).fit(["Grève SNCF", "Budget"]).latent_components_ is None
+    z = project(m[:5], comps)
+    np.testing.assert_allclose(np.linalg.norm(z, axis=1), 1, rtol=1e-5)
+    assert blend(np.array([0.3], np.float32), np.array([-1.0], np.float32), 2.0)[
+        0
+    ] == pytest.approx(0.1)
+
+
+def test_related_all_equals_related_with_latent_topics(corpus, latent):
+    ids, scores = latent.related_all(k=8)
+    for row in range(0, len(latent.ids_), 97):
+        expected = latent.related(latent.ids_[row], k=8)
+        assert ids[row, : len(expected)].tolist() == [r.id for r in expected]
+        assert scores[row, : len(expected)].tolist() == [np.float32(r.score) for r in expected]
+    plain = clone(latent).set_params(latent_dims=0).fit(corpus)
+    first = latent.related(latent.ids_[0], k=30)
+    shortlist = {r.id for r in plain.related(plain.ids_[0], k=30)}
+    assert {r.id for r in first} <= shortlist  # a re-ranking of the cosine shortlist
+    assert [r.id for r in first] != [r.id for r in plain.related(plain.ids_[0], k=30)]
+    assert all(a.score >= b.score for a, b in pairwise(first))
+
+
+def test_pruned_search_keeps_recall_with_latent_topics(corpus, latent):
+    pruned = clone(latent).set_params(search="pruned").fit(corpus)
+    _, exact_scores = latent.related_all(k=10)
+    _, scores = pruned.related_all(k=10)
+    kth = exact_scores[:, -1]
+    ok = ~np.isnan(kth)
+    assert float((scores[ok] >= kth[ok, None] - 1e-6).mean()) >= 0.99
+
+
+def test_latent_topics_saved_and_text_queries(tmp_path, corpus, latent):
+    loaded = RelatedArticles.load(latent.save(tmp_path / "m"))
+    np.testing.assert_array_equal(loaded.latent_components_, latent.latent_components_)
+    assert loaded.related(latent.ids_[3], k=5) == latent.related(latent.ids_[3], k=5)
+    text = corpus[3]  # its own text: the article itself is its near-duplicate
+    by_text = latent.related(text + " suite", by="text", k=5)
+    assert by_text and latent.ids_[3] not in [r.id for r in by_text]
+    assert sp.issparse(latent.transform([text]))
