@@ -123,12 +123,16 @@ def add_titled_persons(state: LayerState) -> None:
     gazetteer knows the place."""
     text = state.text
     found = []
+    index = None  # built at the first name after a comma: the candidates by position
     for r in state.roles:
         m = NAME_AFTER_TITLE.match(text, r.end)
         if not m:
             continue
         s, e = m.span(2)
-        if m.group(1) and any(c.start < e and s < c.end and c.label == "ORG" for c in state.cands):
-            continue
+        if m.group(1):
+            if index is None:
+                index = SpanIndex(state.cands)
+            if any(c.label == "ORG" for c in index.overlapping(s, e)):
+                continue
         found.append(Candidate(s, e, "PER", "title"))
     merge(state, found)

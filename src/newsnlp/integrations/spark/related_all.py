@@ -48,7 +48,7 @@ def search_payload(model: RelatedArticles, *, threads: int = 1) -> dict[str, Any
     >>> from newsnlp.related import RelatedArticles
     >>> model = RelatedArticles().fit(["Grève SNCF", "La SNCF en grève", "Budget"])
     >>> sorted(search_payload(model))[:4]
-    ['codes', 'data', 'dtype', 'groups']
+    ['codes', 'components', 'data', 'dtype']
     """
     cache = snapshot(model)
     threshold = float(model.duplicate_threshold)
