@@ -82,7 +82,9 @@ def test_related_fit_and_query(tmp_path, capsys):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] in {"a0", "a3", "a6", "a9"}
     assert main(["related", "query", str(model), "--id", "nope"]) == 1
-    assert "nope" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("newsnlp related: id 'nope' is not in the index"), err  # no repr quotes
+    assert "--text FILE" in err
 
 
 @pytest.mark.parametrize(

@@ -179,5 +179,6 @@ def run_related(args: argparse.Namespace) -> int:
     try:
         return _fit(args) if args.related_command == "fit" else _query(args)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"newsnlp related: {exc}", file=sys.stderr)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc  # no repr quotes
+        print(f"newsnlp related: {message}", file=sys.stderr)
         return 1
