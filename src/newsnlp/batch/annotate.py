@@ -48,6 +48,7 @@ from newsnlp.batch.config import (
     resolve_config,
 )
 from newsnlp.batch.engine import stream
+from newsnlp.batch.sites import plan_sites
 from newsnlp.checks import check_int
 from newsnlp.errors import require
 
@@ -119,6 +120,16 @@ def annotate(
           (flat memory in a long job), only when no other thread of this process uses
           newsnlp's spaCy pipeline meanwhile; always on in the worker processes and in
           :func:`~newsnlp.batch.run`.
+        - ``site_boilerplate`` (default ``True``): learn the lines each source repeats on many
+          of its pages in a first pass over the first ``sample_size`` (default 200) records of
+          each source, and remove them from its articles (reason ``"site-boilerplate"``); the
+          source is the ``site_field`` (default: ``source``, else ``site``, else the host of
+          ``url``); records without one get none. A list is read twice; an iterator only
+          once: its first ``sample_size`` records are buffered as the sample (pass a list, or
+          use :func:`~newsnlp.batch.run` on a file, to sample the whole input; see
+          :mod:`newsnlp.batch.sites`);
+        - ``boilerplate``: ``{source: Boilerplate}`` or the path of one saved by
+          :func:`newsnlp.text.boilerplate.save_sites`, used instead of learning.
 
     Yields
     ------
@@ -149,7 +160,15 @@ def annotate(
     config = resolve_config(config, options, caller="annotate")
     start = check_int(start, "start", 0)
     total = len(records) if isinstance(records, Sized) else None
-    return stream(records, config, progress=progress, start=start, total=total)
+    return _annotated(records, config, progress=progress, start=start, total=total)
+
+
+def _annotated(
+    records: Iterable[Any], config: BatchConfig, **options: Any
+) -> Iterator[dict[str, Any]]:
+    """The output of :func:`annotate`; the site boilerplate is learnt when iteration starts."""
+    sites, records = plan_sites(records, config)
+    yield from stream(records, config, sites=sites, **options)
 
 
 def annotate_partition(
@@ -177,6 +196,9 @@ def annotate_partition(
         As for :func:`annotate`, except ``n_process``. Set ``memory_zone=True`` where each
         worker process runs one partition at a time (Ray tasks, Dask ``distributed`` workers
         with ``nthreads=1``), not with Dask's threaded scheduler.
+        Site boilerplate is not learnt here (a partition's would depend on how the data is
+        partitioned): pass ``boilerplate=``, learnt over the whole dataset (e.g. by
+        ``newsnlp annotate --save-boilerplate`` on a sample), to remove it.
 
     Yields
     ------
@@ -204,7 +226,8 @@ def annotate_partition(
     ...                batch_size=256).write_json("annotated/")           # doctest: +SKIP
     """
     config = resolve_config(config, options, caller="annotate_partition", exclude=("n_process",))
-    return annotate(rows, config=config.replace(n_process=1), progress=False, start=start)
+    config = config.replace(n_process=1, site_boilerplate=False)
+    return annotate(rows, config=config, progress=False, start=start)
 
 
 def annotate_dataframe(
