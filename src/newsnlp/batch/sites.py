@@ -40,7 +40,7 @@ from newsnlp.batch.config import BatchConfig
 from newsnlp.batch.items import extract, valid
 from newsnlp.text.boilerplate import Boilerplate
 
-__all__ = ["SITE_FIELDS", "learn_sites", "plan_sites", "site_of"]
+__all__ = ["SITE_FIELDS", "job_sites", "learn_sites", "plan_sites", "site_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -114,18 +114,23 @@ def _fit(pages: list[str]) -> Boilerplate:
     return config.fit(pages) if len(pages) >= config.min_pages else config
 
 
+def job_sites(config: BatchConfig, sample: Iterable[Any]) -> dict[str, Boilerplate] | None:
+    """The site boilerplate of a job: ``config.boilerplate``, or learnt from *sample* (read
+    to its end, :func:`learn_sites`) when ``config.site_boilerplate``, else ``None``."""
+    if config.boilerplate is not None:
+        return config.boilerplate  # type: ignore[return-value]  # checked: a dict
+    if not config.site_boilerplate:
+        return None
+    return learn_sites(sample, config)
+
+
 def plan_sites(
     records: Iterable[Any], config: BatchConfig
 ) -> tuple[dict[str, Boilerplate] | None, Iterable[Any]]:
-    """The site boilerplate of a job over *records* — ``config.boilerplate``, or learnt from
-    *records* (:func:`learn_sites`) when ``config.site_boilerplate``, else ``None`` — and the
-    records to annotate: *records* itself, or for an iterator its buffered sample chained
-    with the rest."""
-    if config.boilerplate is not None:
-        return config.boilerplate, records
-    if not config.site_boilerplate:
-        return None, records
-    if isinstance(records, Iterator):  # read once only: buffer the sample
+    """:func:`job_sites` for a job over *records*, and the records to annotate: *records*
+    itself (read twice), or for an iterator (read once) its buffered first ``sample_size``
+    records, the sample, chained with the rest."""
+    if isinstance(records, Iterator) and (config.site_boilerplate and config.boilerplate is None):
         head = list(itertools.islice(records, config.sample_size))
-        return learn_sites(head, config), itertools.chain(head, records)
-    return learn_sites(records, config), records
+        return job_sites(config, head), itertools.chain(head, records)
+    return job_sites(config, records), records
