@@ -121,7 +121,7 @@ def test_off_gives_the_old_output_and_the_option_is_deterministic():
 
     expected = analyze(five_pages_each()[0]["text"], entities=False).to_dict()
     assert {k: off[0][k] for k in expected} == expected
-    assert sum(a != json.dumps(b, ensure_ascii=False) for a, b in zip(on, off)) == 10
+    assert sum(a != json.dumps(b, ensure_ascii=False) for a, b in zip(on, off, strict=True)) == 10
 
 
 def test_given_boilerplate_is_used_instead_of_learning(tmp_path):
