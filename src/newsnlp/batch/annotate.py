@@ -115,21 +115,14 @@ def annotate(
         - ``max_chars`` (default 1,000,000): longer texts become error records (``None``: no
           limit);
         - ``entities`` (default ``True``): ``False`` skips the entity layer (and spaCy);
-        - ``model``: spaCy model (default ``fr_core_news_md``);
+          ``model``: spaCy model (default ``fr_core_news_md``);
         - ``memory_zone`` (default ``False``): run each spaCy batch in ``nlp.memory_zone()``
           (flat memory in a long job), only when no other thread of this process uses
           newsnlp's spaCy pipeline meanwhile; always on in the worker processes and in
           :func:`~newsnlp.batch.run`.
-        - ``site_boilerplate`` (default ``True``): learn the lines each source repeats on many
-          of its pages in a first pass over the first ``sample_size`` (default 200) records of
-          each source, and remove them from its articles (reason ``"site-boilerplate"``); the
-          source is the ``site_field`` (default: ``source``, else ``site``, else the host of
-          ``url``); records without one get none. A list is read twice; an iterator only
-          once: its first ``sample_size`` records are buffered as the sample (pass a list, or
-          use :func:`~newsnlp.batch.run` on a file, to sample the whole input; see
-          :mod:`newsnlp.batch.sites`);
-        - ``boilerplate``: ``{source: Boilerplate}`` or the path of one saved by
-          :func:`newsnlp.text.boilerplate.save_sites`, used instead of learning.
+        - ``site_boilerplate`` (default ``True``), ``site_field``, ``sample_size`` (default
+          200), ``boilerplate``: the lines each source repeats on many pages, learnt in a
+          first pass (an iterator: its first records only), removed (:mod:`newsnlp.batch.sites`).
 
     Yields
     ------

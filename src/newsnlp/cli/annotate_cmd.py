@@ -72,7 +72,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--keep", action="append", default=[], metavar="FIELD[,FIELD…]", help="input fields to copy to the output (repeatable); title replaces the cleaner's title")  # fmt: skip
     p.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS, metavar="N", help="longer texts become error records")  # fmt: skip
     p.add_argument("--no-entities", action="store_true", help="skip the entity layer (no spaCy)")
-    p.add_argument("--site-boilerplate", action=argparse.BooleanOptionalAction, default=True, help="learn and remove the lines each source repeats on many of its pages (default: on)")  # fmt: skip
+    p.add_argument("--site-boilerplate", action=argparse.BooleanOptionalAction, default=True, help="learn and remove the lines each source repeats on many of its pages")  # fmt: skip
     p.add_argument("--site-field", default=None, metavar="NAME", help="field naming a record's source (default: source, else site, else the host of url)")  # fmt: skip
     p.add_argument("--sample-size", type=positive_int, default=DEFAULT_SAMPLE_SIZE, metavar="N", help="records per source read to learn its boilerplate (the first ones)")  # fmt: skip
     p.add_argument("--boilerplate", default=None, metavar="FILE", help="use the site boilerplate saved in FILE instead of learning it")  # fmt: skip
