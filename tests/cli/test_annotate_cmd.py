@@ -320,3 +320,21 @@ def test_site_boilerplate_flags(tmp_path, capsys):
     assert main([*base, str(tmp_path / "x.jsonl"), "--boilerplate", str(bad)]) == 1
     assert "not saved site boilerplate" in capsys.readouterr().err
     assert main(["annotate", str(src), "-o", str(tmp_path / "y.jsonl"), "--sample-size", "0"]) == 2
+
+
+def test_site_boilerplate_from_standard_input():
+    """Standard input is read once: its first --sample-size records are the sample."""
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _sites_corpus())
+    command = [sys.executable, "-m", "newsnlp", "annotate", "-", "-o", "-", "--no-entities", "-q"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    counts = []
+    # the 9 first records: 5 pages of one source, 4 of the other
+    for extra in ([], ["--sample-size", "9"]):
+        proc = subprocess.run(
+            [*command, *extra], input=lines.encode(), capture_output=True, timeout=120, env=env
+        )
+        assert proc.returncode == 0, proc.stderr
+        out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+        assert [r["id"] for r in out] == [r["id"] for r in _sites_corpus()]
+        counts.append(sum(x["reason"] == "site-boilerplate" for r in out for x in r["removed"]))
+    assert counts == [10, 5]

@@ -240,18 +240,11 @@ def run(
         resume=resume,
         encoding=encoding,
     )
-    records: Iterator[Any] = iter(_read(job))
-    sites: Mapping[str, Boilerplate] | None = None
-    if job.input == "-":  # read once: the sample is its head, before the records resumed
-        sites, chained = plan_sites(records, job.config)
-        records = iter(chained)
+    records, sites = _open(job)
     done, finished = _start(job, records, resume)
     if finished:
         return Summary(0, 0, 0, time.monotonic() - t0, resumed=done)
-    if job.input != "-":
-        sites = job_sites(job.config, _read(job))  # the whole file, from its start
-    if save_boilerplate is not None:
-        save_sites(sites or {}, save_boilerplate)
+    sites = _learn(job, sites, save_boilerplate)
     # the first record is read before the output is opened: an input that cannot be read at
     # all (a bad CSV header, a corrupt Parquet file) fails here, with the output untouched
     first = next(records, _END)
@@ -278,8 +271,30 @@ def run(
     return summary
 
 
-def _read(job: _Job) -> Iterable[Any]:
-    return read_records(job.input, format=job.in_fmt, encoding=job.encoding)
+def _read(job: _Job) -> Iterator[Any]:
+    return iter(read_records(job.input, format=job.in_fmt, encoding=job.encoding))
+
+
+def _open(job: _Job) -> tuple[Iterator[Any], Mapping[str, Boilerplate] | None]:
+    """The input records and, for standard input, the site boilerplate: it is read once, so
+    its sample is its head, learnt before a resumed run skips the records done."""
+    records = _read(job)
+    if job.input != "-":
+        return records, None
+    sites, chained = plan_sites(records, job.config)
+    return iter(chained), sites
+
+
+def _learn(
+    job: _Job, sites: Mapping[str, Boilerplate] | None, save: str | os.PathLike | None
+) -> Mapping[str, Boilerplate] | None:
+    """The site boilerplate of the job (of a file: learnt from its start, reading it again,
+    so a resumed run learns the same), saved to *save* if given."""
+    if job.input != "-":
+        sites = job_sites(job.config, _read(job))
+    if save is not None:
+        save_sites(sites or {}, save)
+    return sites
 
 
 def _plan(
