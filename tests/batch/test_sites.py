@@ -160,6 +160,10 @@ def test_worker_processes_give_the_same_records():
     one = list(annotate(five_pages_each(), entities=False))
     two = list(annotate(five_pages_each(), entities=False, n_process=2, batch_size=2))
     assert one == two and sum(len(_site_lines(r)) for r in two) == 10
+    given = {"boilerplate": _learnt(five_pages_each()), "entities": False}
+    one = list(annotate(corpus(), **given))
+    assert one == list(annotate(corpus(), **given, n_process=2, batch_size=2))
+    assert sum(len(_site_lines(r)) for r in one) == 8
 
 
 def test_annotate_partition_does_not_learn():
