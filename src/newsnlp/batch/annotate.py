@@ -86,7 +86,7 @@ def annotate(
     Parameters
     ----------
     records : iterable of dict or str
-        Input records (any ``Mapping``), or plain texts. Consumed lazily: memory stays flat.
+        Records or texts, read lazily; a list twice, an iterator once (:mod:`newsnlp.batch.sites`).
     config : BatchConfig, optional
         The options below as one object.
     progress : bool or None, default None
@@ -120,9 +120,8 @@ def annotate(
           (flat memory in a long job), only when no other thread of this process uses
           newsnlp's spaCy pipeline meanwhile; always on in the worker processes and in
           :func:`~newsnlp.batch.run`.
-        - ``site_boilerplate`` (default ``True``), ``site_field``, ``sample_size`` (default
-          200), ``boilerplate``: the lines each source repeats on many pages, learnt in a
-          first pass (an iterator: its first records only), removed (:mod:`newsnlp.batch.sites`).
+        - ``site_boilerplate`` (default ``True``), ``site_field``, ``sample_size``, ``boilerplate``:
+          lines a source repeats, learnt in a first pass, removed (:mod:`newsnlp.batch.sites`).
 
     Yields
     ------
