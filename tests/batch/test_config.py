@@ -26,6 +26,10 @@ def test_defaults_and_normalised_values():
         "entities": True,
         "model": None,
         "memory_zone": False,
+        "site_boilerplate": True,
+        "site_field": None,
+        "sample_size": 200,
+        "boilerplate": None,
     }
     config = BatchConfig(keep=["url", "date", "url"], n_process=-1, entities=0, max_chars=None)
     assert config.keep == ("url", "date") and config.entities is False
@@ -51,6 +55,10 @@ def test_defaults_and_normalised_values():
         ({"keep": ("language",)}, ValueError, "already has a field"),
         ({"keep": (1,)}, TypeError, "field names"),
         ({"keep": 3}, TypeError, "sequence of field names"),
+        ({"site_field": 1}, TypeError, "site_field must be a str or None"),
+        ({"sample_size": 0}, ValueError, "sample_size must be >= 1"),
+        ({"boilerplate": ["a"]}, TypeError, "boilerplate must be a"),
+        ({"boilerplate": {"a.fr": "Pub"}}, TypeError, "fitted Boilerplate, not str"),
     ],
 )
 def test_invalid_options(options, error, message):

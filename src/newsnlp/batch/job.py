@@ -23,6 +23,7 @@ from newsnlp.batch.config import BatchConfig, output_fields, resolve_config
 from newsnlp.batch.engine import stream
 from newsnlp.batch.items import record_id
 from newsnlp.batch.progress import progress_mode, record_words
+from newsnlp.batch.sites import job_sites, plan_sites
 from newsnlp.errors import option
 from newsnlp.io import (
     JsonlWriter,
@@ -38,6 +39,7 @@ from newsnlp.io import (
 from newsnlp.io.formats import as_text, check_encoding
 from newsnlp.io.jsonl import check_line_encoding, truncate_file
 from newsnlp.io.parquet import require_pyarrow
+from newsnlp.text.boilerplate import Boilerplate, save_sites
 
 __all__ = ["Summary", "run"]
 
@@ -121,6 +123,7 @@ def run(
     encoding: str = "utf-8",
     fsync_seconds: float = _FSYNC_SECONDS,
     progress_interval: float | None = None,
+    save_boilerplate: str | os.PathLike | None = None,
     **options: Any,
 ) -> Summary:
     """Annotate a file of articles into a file of output records; resumable after a crash.
@@ -136,6 +139,11 @@ def run(
     in order; a torn last line is cut off; then that many input records are skipped and the
     job goes on. No record is lost and none is written twice; the records are the same as
     those of an uninterrupted run (batches stay aligned on input positions).
+
+    With ``site_boilerplate`` (the default) the input file is read twice: first the sample of
+    each source, from the start of the file (a resumed run learns what the first run did),
+    then the records (see :mod:`newsnlp.batch.sites`). Standard input is read once: its first
+    ``sample_size`` records are the sample.
 
     Parameters
     ----------
@@ -165,9 +173,13 @@ def run(
         Longest time between two ``fsync`` of the output.
     progress_interval : float, optional
         Seconds between two progress log records (default 30).
+    save_boilerplate : str or os.PathLike, optional
+        Write the site boilerplate used (learnt, or ``boilerplate``) to this JSON file
+        (:func:`newsnlp.text.boilerplate.save_sites`), for ``boilerplate=`` elsewhere.
     **options
         ``n_process``, ``batch_size``, ``text_field``, ``id_field``, ``keep``, ``max_chars``,
-        ``entities``, ``model``: as for :func:`~newsnlp.batch.annotate`, over *config*.
+        ``entities``, ``model``, ``site_boilerplate``, ``site_field``, ``sample_size``,
+        ``boilerplate``: as for :func:`~newsnlp.batch.annotate`, over *config*.
 
     Returns
     -------
@@ -228,10 +240,11 @@ def run(
         resume=resume,
         encoding=encoding,
     )
-    records = iter(read_records(job.input, format=job.in_fmt, encoding=job.encoding))
+    records, sites = _open(job)
     done, finished = _start(job, records, resume)
     if finished:
         return Summary(0, 0, 0, time.monotonic() - t0, resumed=done)
+    sites = _learn(job, sites, save_boilerplate)
     # the first record is read before the output is opened: an input that cannot be read at
     # all (a bad CSV header, a corrupt Parquet file) fails here, with the output untouched
     first = next(records, _END)
@@ -248,6 +261,7 @@ def run(
         start=done,
         total=total,
         interval=progress_interval,
+        sites=sites,
     )
     count, errors, words = _write(results, job.target, resume and done > 0, fsync_seconds)
     if not job.direct:
@@ -255,6 +269,32 @@ def run(
     summary = Summary(count, errors, words, time.monotonic() - t0, resumed=done)
     logger.info("annotated %s", summary.to_dict())
     return summary
+
+
+def _read(job: _Job) -> Iterator[Any]:
+    return iter(read_records(job.input, format=job.in_fmt, encoding=job.encoding))
+
+
+def _open(job: _Job) -> tuple[Iterator[Any], Mapping[str, Boilerplate] | None]:
+    """The input records and, for standard input, the site boilerplate: it is read once, so
+    its sample is its head, learnt before a resumed run skips the records done."""
+    records = _read(job)
+    if job.input != "-":
+        return records, None
+    sites, chained = plan_sites(records, job.config)
+    return iter(chained), sites
+
+
+def _learn(
+    job: _Job, sites: Mapping[str, Boilerplate] | None, save: str | os.PathLike | None
+) -> Mapping[str, Boilerplate] | None:
+    """The site boilerplate of the job (of a file: learnt from its start, reading it again,
+    so a resumed run learns the same), saved to *save* if given."""
+    if job.input != "-":
+        sites = job_sites(job.config, _read(job))
+    if save is not None:
+        save_sites(sites or {}, save)
+    return sites
 
 
 def _plan(

@@ -80,7 +80,8 @@ class WorkerPool:
 
     def __init__(self, n_process: int, config: BatchConfig) -> None:
         self.n_process = n_process
-        self.config = config.replace(memory_zone=True)
+        # each item carries its site's boilerplate: the tasks need not send them all again
+        self.config = config.replace(memory_zone=True, boilerplate=None)
         self.window = 2 * n_process
         self.executor = self._new()
 

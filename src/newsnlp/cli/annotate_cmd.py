@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from newsnlp.batch import DEFAULT_MAX_CHARS, BatchConfig, Summary, run
+from newsnlp.batch.config import DEFAULT_SAMPLE_SIZE
 from newsnlp.cli.common import log_to_stderr, positive_int, positive_int_or_all
 from newsnlp.io import FORMATS
 
@@ -31,6 +32,14 @@ cleaner finds), where `newsnlp related fit` reads it:
 
   newsnlp annotate articles.jsonl -o annotated.jsonl --keep title,url,date
   newsnlp related fit annotated.jsonl -o models/press
+
+Site boilerplate (on by default): a first pass reads the first --sample-size records of each
+source (the --site-field, default: source, else site, else the host of url) and learns the
+lines the source repeats on many pages; they are removed from its articles (reason
+site-boilerplate). --save-boilerplate FILE keeps what was learnt, --boilerplate FILE uses it:
+
+  newsnlp annotate sample.jsonl -o sample-out.jsonl --no-entities --save-boilerplate sites.json
+  newsnlp annotate articles.jsonl -o annotated.jsonl --boilerplate sites.json
 """
 
 
@@ -63,6 +72,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--keep", action="append", default=[], metavar="FIELD[,FIELD…]", help="input fields to copy to the output (repeatable); title replaces the cleaner's title")  # fmt: skip
     p.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS, metavar="N", help="longer texts become error records")  # fmt: skip
     p.add_argument("--no-entities", action="store_true", help="skip the entity layer (no spaCy)")
+    p.add_argument("--site-boilerplate", action=argparse.BooleanOptionalAction, default=True, help="learn and remove the lines each source repeats on many of its pages")  # fmt: skip
+    p.add_argument("--site-field", default=None, metavar="NAME", help="field naming a record's source (default: source, else site, else the host of url)")  # fmt: skip
+    p.add_argument("--sample-size", type=positive_int, default=DEFAULT_SAMPLE_SIZE, metavar="N", help="records per source read to learn its boilerplate (the first ones)")  # fmt: skip
+    p.add_argument("--boilerplate", default=None, metavar="FILE", help="use the site boilerplate saved in FILE instead of learning it")  # fmt: skip
+    p.add_argument("--save-boilerplate", default=None, metavar="FILE", help="write the site boilerplate used to FILE (JSON)")  # fmt: skip
     p.add_argument("--encoding", default="utf-8", help="encoding of a JSONL or CSV input, e.g. cp1252")  # fmt: skip
     p.add_argument("--input-format", choices=FORMATS, help="default: from the file name")
     p.add_argument("--output-format", choices=FORMATS, help="default: from the file name")
@@ -89,6 +103,10 @@ def _config(args: argparse.Namespace) -> BatchConfig:
         batch_size=args.batch_size,
         n_process=args.n_process,
         entities=not args.no_entities,
+        site_boilerplate=args.site_boilerplate,
+        site_field=args.site_field,
+        sample_size=args.sample_size,
+        boilerplate=args.boilerplate,
     )
 
 
@@ -100,7 +118,7 @@ def run_annotate(args: argparse.Namespace) -> int:
             summary = run(
                 args.input,
                 args.output,
-                config=_config(args),
+                config=_config(args),  # reads --boilerplate: inside the try
                 resume=args.resume,
                 overwrite=args.overwrite,
                 progress=progress,
@@ -108,6 +126,7 @@ def run_annotate(args: argparse.Namespace) -> int:
                 input_format=args.input_format,
                 output_format=args.output_format,
                 encoding=args.encoding,
+                save_boilerplate=args.save_boilerplate,
             )
     except KeyboardInterrupt:
         print(

@@ -53,10 +53,12 @@ from newsnlp.text.fold import fold
 from newsnlp.text.normalize import normalize_text
 from newsnlp.text.source import page_lines
 
-__all__ = ["FORMAT", "Boilerplate", "line_key"]
+__all__ = ["FORMAT", "SITES_FORMAT", "Boilerplate", "line_key", "load_sites", "save_sites"]
 
 #: The ``format`` field of a saved :class:`Boilerplate`, with its version.
 FORMAT = {"format": "newsnlp.Boilerplate", "version": 1}
+#: The ``format`` field of saved site boilerplate (:func:`save_sites`), with its version.
+SITES_FORMAT = {"format": "newsnlp.SiteBoilerplate", "version": 1}
 _DIGITS = re.compile(r"\d+")
 _BLOOM_BITS = 1 << 24
 _BLOOM_HASHES = 3
@@ -259,18 +261,7 @@ class Boilerplate:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write :meth:`to_dict` as JSON to *path*, atomically (a temporary file in the same
         folder, then renamed: a crash never leaves a half-written file)."""
-        path = Path(path)
-        data = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_json(Path(path), self.to_dict())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Boilerplate:
@@ -283,15 +274,77 @@ class Boilerplate:
         ValueError
             If the file is not valid JSON or not a saved Boilerplate.
         """
-        text = Path(path).read_text("utf-8")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise ValueError(f"{path} is not a saved Boilerplate (invalid JSON: {err})") from err
+        data = _read_json(path)
         try:
             return cls.from_dict(data)
         except ValueError as err:
             raise ValueError(f"{path}: {err}") from err
+
+
+def _write_json(path: Path, value: Any) -> None:
+    """*value* as JSON in *path*, atomically (a temporary file in the same folder, renamed)."""
+    data = json.dumps(value, ensure_ascii=False, indent=1)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_json(path: str | os.PathLike[str]) -> Any:
+    text = Path(path).read_text("utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path} is not a saved Boilerplate (invalid JSON: {err})") from err
+
+
+def save_sites(sites: Mapping[str, Boilerplate], path: str | os.PathLike[str]) -> None:
+    """Write the site boilerplate of a batch job, ``{source: Boilerplate}``, as one JSON file
+    (atomically, sources sorted: the same sites give the same bytes).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> bp = Boilerplate(min_pages=2, min_share=0.5).fit(["Pub\\nUn.", "Pub\\nDeux."])
+    >>> path = os.path.join(tempfile.mkdtemp(), "sites.json")
+    >>> save_sites({"exemple.fr": bp}, path)
+    >>> load_sites(path) == {"exemple.fr": bp}
+    True
+    """
+    data = {**SITES_FORMAT, "sites": {k: v.to_dict() for k, v in sorted(sites.items())}}
+    _write_json(Path(path), data)
+
+
+def load_sites(path: str | os.PathLike[str]) -> dict[str, Boilerplate]:
+    """Read the ``{source: Boilerplate}`` written by :func:`save_sites`.
+
+    Raises
+    ------
+    FileNotFoundError
+        If *path* does not exist.
+    ValueError
+        If the file is not valid JSON or not saved site boilerplate.
+    """
+    data = _read_json(path)
+    if not isinstance(data, Mapping) or any(data.get(k) != v for k, v in SITES_FORMAT.items()):
+        raise ValueError(
+            f"{path} is not saved site boilerplate of version {SITES_FORMAT['version']} "
+            "(written by newsnlp.text.boilerplate.save_sites or newsnlp annotate "
+            "--save-boilerplate)"
+        )
+    sites = data.get("sites")
+    if not isinstance(sites, Mapping):
+        raise ValueError(f"{path}: invalid saved site boilerplate: no sites object")
+    try:
+        return {str(k): Boilerplate.from_dict(v) for k, v in sites.items()}
+    except ValueError as err:
+        raise ValueError(f"{path}: {err}") from err
 
 
 def _from_dict(data: Mapping[str, Any]) -> Boilerplate:
