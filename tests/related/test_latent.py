@@ -12,7 +12,15 @@ import scipy.sparse as sp
 from sklearn.base import clone
 
 from newsnlp.related import RelatedArticles
-from newsnlp.related.latent import MIN_DOCUMENTS, blend, fit_latent, project
+from newsnlp.related.latent import (
+    MIN_DOCUMENTS,
+    OVERSAMPLE,
+    SHORTLIST,
+    blend,
+    fit_latent,
+    project,
+    shortlist,
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +73,20 @@ def test_latent_topics_saved_and_text_queries(tmp_path, corpus, latent):
     by_text = latent.related(text + " suite", by="text", k=5)
     assert by_text and latent.ids_[3] not in [r.id for r in by_text]
     assert sp.issparse(latent.transform([text]))
+
+
+def test_default_reranks_a_short_list_that_the_pruned_search_finds(corpus):
+    """With the default n_candidates (100), 30 candidates are re-ranked (SHORTLIST), and the
+    pruned search gathers OVERSAMPLE x 100 candidates to find them: its answers are the exact
+    search's."""
+    assert shortlist(100) == SHORTLIST == 30 and shortlist(10) == 10 and OVERSAMPLE >= 2
+    exact = RelatedArticles(search="exact", latent_dims=16).fit(corpus)
+    pruned = clone(exact).set_params(search="pruned").fit(corpus)
+    plain = clone(exact).set_params(latent_dims=0).fit(corpus)
+    cosine_top = {r.id for r in plain.related(plain.ids_[5], k=SHORTLIST)}
+    assert {r.id for r in exact.related(exact.ids_[5], k=10)} <= cosine_top
+    _, exact_scores = exact.related_all(k=10)
+    _, scores = pruned.related_all(k=10)
+    kth = exact_scores[:, -1]
+    ok = ~np.isnan(kth)
+    assert float((scores[ok] >= kth[ok, None] - 1e-6).mean()) >= 0.99

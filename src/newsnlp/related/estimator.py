@@ -72,8 +72,8 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
     latent_dims : int, default=64
         Dimensions of the latent topics learnt at fit (:mod:`newsnlp.related.latent`: a
         truncated SVD of the TF-IDF matrix, on 8,000 sampled articles at most; none below
-        1,000 articles); each query's ``n_candidates`` best candidates by cosine are re-ranked
-        with them. 0: cosine only.
+        1,000 articles); each query's 30 best candidates by cosine (``n_candidates`` if fewer)
+        are re-ranked with them. 0: cosine only.
     latent_weight : float, default=1.0
         The latent cosine's weight in the score: ``(cosine + w × latent) / (1 + w)``.
     duplicate_threshold : float, default=0.8
@@ -94,8 +94,9 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         the half of their articles where they weigh most): recall@10 ≥ 0.99 measured, 2.8 times
         as fast on 33,000 articles, more on larger corpora; the scores are :meth:`related`'s.
     n_candidates : int, default=100
-        Candidates rescored per article with ``search="pruned"`` (at least ``2k + 8``), and
-        re-ranked with the latent topics (at least *k*).
+        Candidates rescored per article with ``search="pruned"`` (at least ``2k + 8``; twice
+        as many with latent topics), and at most the candidates re-ranked with the latent
+        topics (30).
     n_jobs : int or None, default=None
         Threads for :meth:`related_all` and :meth:`duplicates`. ``None`` is 1, ``-1`` all cores.
     dtype : numpy float type, default=np.float32

@@ -18,6 +18,7 @@ from newsnlp.related import inputs, search
 from newsnlp.related.annotated import read_articles
 from newsnlp.related.duplicates import group_members
 from newsnlp.related.index import QueryCache, snapshot
+from newsnlp.related.latent import shortlist
 from newsnlp.related.sparse import n_threads, row_blocks
 
 __all__ = ["RelatedQueries"]
@@ -48,7 +49,7 @@ class RelatedQueries:
         thr, collapse = float(self.duplicate_threshold), bool(self.collapse_duplicates)
         return cache.search_index(
             thr, collapse=collapse, latent_weight=float(self.latent_weight),
-            shortlist=int(self.n_candidates), **self._threads(),
+            shortlist=shortlist(int(self.n_candidates)), **self._threads(),
         )  # fmt: skip
 
     def _threads(self) -> dict:

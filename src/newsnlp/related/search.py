@@ -17,7 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsnlp.related.duplicates import DuplicateRule
-from newsnlp.related.latent import blend, project
+from newsnlp.related.latent import OVERSAMPLE, blend, project
 from newsnlp.related.pruning import pruned_parts, split_query
 from newsnlp.related.ranking import collapse_margin, first_of_group, top_k, top_k_collapsed
 from newsnlp.related.sparse import map_blocks, pair_scores, product, query_scores
@@ -247,8 +247,10 @@ def related_all(
     the Spark workers do, one call per block). ``blocks(n)`` splits *n* rows into blocks of
     rows of the similarity matrix, computed on
     *threads* threads. ``search="pruned"`` takes each row's *n_candidates* best candidates of
-    the pruned search (:func:`pruned_parts`) and rescores them exactly; rows with fewer
-    candidates, and every index of at most *n_candidates* + 1 articles, are searched exactly.
+    the pruned search (:func:`pruned_parts`; :data:`~newsnlp.related.latent.OVERSAMPLE` times as
+    many with latent topics, whose shortlist must be the exact search's) and rescores them
+    exactly; rows with fewer candidates, and every index of at most that many + 1 articles,
+    are searched exactly.
     See :meth:`newsnlp.related.RelatedArticles.related_all`.
 
     Examples
@@ -279,9 +281,10 @@ class _AllRows:
         n = index.matrix.shape[0]
         self.index, self.k, self.targets = index, k, targets
         self.m = k if index.groups is None else collapse_margin(k)  # candidates per row
+        self.n_cand = max(int(n_candidates), self.m)
         if index.latent is not None:
             self.m = max(index.shortlist, k)  # the shortlist, re-ranked
-        self.n_cand = max(int(n_candidates), self.m)
+            self.n_cand = max(int(n_candidates), self.m) * OVERSAMPLE  # to find the shortlist
         self.pruned = search == "pruned" and n > self.n_cand + 1
         if self.pruned:  # kept in *parts* by a caller that searches the index again
             if self.n_cand not in parts:

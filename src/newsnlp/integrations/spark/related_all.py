@@ -16,7 +16,7 @@ from newsnlp.checks import check_int, check_k
 from newsnlp.integrations.spark.common import check_dataframe, require_pyspark
 from newsnlp.related.duplicates import DuplicateRule
 from newsnlp.related.index import snapshot
-from newsnlp.related.latent import project
+from newsnlp.related.latent import project, shortlist
 from newsnlp.related.search import SearchIndex, related_all
 from newsnlp.related.sparse import row_blocks
 
@@ -79,7 +79,7 @@ def _search_index(payload: dict[str, Any]) -> SearchIndex:
     return SearchIndex(
         matrix, inverted, payload["codes"], payload["groups"], rule,
         latent=None if comps is None else project(matrix, comps), components=comps,
-        latent_weight=payload["latent_weight"], shortlist=payload["n_candidates"],
+        latent_weight=payload["latent_weight"], shortlist=shortlist(payload["n_candidates"]),
     )  # fmt: skip
 
 
