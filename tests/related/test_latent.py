@@ -90,3 +90,13 @@ def test_default_reranks_a_short_list_that_the_pruned_search_finds(corpus):
     kth = exact_scores[:, -1]
     ok = ~np.isnan(kth)
     assert float((scores[ok] >= kth[ok, None] - 1e-6).mean()) >= 0.99
+
+
+def test_asking_for_more_neighbours_never_changes_the_first_ones(corpus):
+    est = RelatedArticles(latent_dims=16).fit(corpus)
+    first = est.ids_[7]
+    short, long = est.related(first, k=5), est.related(first, k=SHORTLIST + 20)
+    assert [r.id for r in long[:5]] == [r.id for r in short]
+    ids10, _ = est.related_all(k=10)
+    ids60, _ = est.related_all(k=SHORTLIST + 30)
+    np.testing.assert_array_equal(ids60[:, :10], ids10)

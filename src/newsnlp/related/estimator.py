@@ -73,7 +73,7 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         Dimensions of the latent topics learnt at fit (:mod:`newsnlp.related.latent`: a
         truncated SVD of the TF-IDF matrix, on 8,000 sampled articles at most; none below
         1,000 articles); each query's 30 best candidates by cosine (``n_candidates`` if fewer)
-        are re-ranked with them. 0: cosine only.
+        are re-ranked with them, the next ones follow in cosine order. 0: cosine only.
     latent_weight : float, default=1.0
         The latent cosine's weight in the score: ``(cosine + w × latent) / (1 + w)``.
     duplicate_threshold : float, default=0.8

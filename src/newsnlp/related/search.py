@@ -121,16 +121,21 @@ class SearchIndex:
     def rerank(
         self, zq: np.ndarray, pos: np.ndarray, cosine: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Rows of candidates *pos* (``-1`` padded) with cosines *cosine*, re-ordered by the
-        blended score with the queries' latent vectors *zq* (score descending, then position),
-        and those scores (``NaN`` in padded cells)."""
+        """Rows of candidates *pos* (``-1`` padded, by cosine *cosine* descending): their first
+        :attr:`shortlist` re-ordered by the blended score with the queries' latent vectors
+        *zq* (score descending, then position), the others after them in cosine order (so
+        asking for more neighbours never changes the first ones); and the blended scores
+        (``NaN`` in padded cells)."""
         valid = pos >= 0
         z = self.latent[np.where(valid, pos, 0)]  # (rows, m, dims)
         lat = (zq[:, None, :] * z).sum(axis=-1, dtype=np.float32)  # the same sums for any rows
         score = np.where(valid, blend(np.nan_to_num(cosine), lat, self.latent_weight), -np.inf)
-        order = np.lexsort((np.where(valid, pos, np.iinfo(np.int64).max), -score), axis=-1)
-        pos = np.take_along_axis(pos, order, axis=-1)
-        score = np.take_along_axis(score, order, axis=-1)
+        head = min(self.shortlist, pos.shape[-1])
+        key = np.where(valid, pos, np.iinfo(np.int64).max)
+        order = np.lexsort((key[:, :head], -score[:, :head]), axis=-1)
+        pos, score = pos.copy(), score.copy()
+        pos[:, :head] = np.take_along_axis(pos[:, :head], order, axis=-1)
+        score[:, :head] = np.take_along_axis(score[:, :head], order, axis=-1)
         return pos, np.where(pos >= 0, score, np.nan).astype(np.float32)
 
     def near_duplicates(
@@ -199,7 +204,8 @@ def query(
 def _reranked(
     q: sp.csr_matrix, index: SearchIndex, scores: np.ndarray, k: int, position: int | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`query` with latent vectors: the shortlist by cosine, re-ranked, collapsed."""
+    """:func:`query` with latent vectors: the shortlist by cosine re-ranked (then the next
+    candidates by cosine, up to *k*), collapsed."""
     cols, cosine = top_k(scores, max(index.shortlist, k))
     zq = project(q, index.components)[0] if position is None else index.latent[position]
     pos, blended = index.rerank(zq[None, :], cols[None, :], cosine[None, :])
