@@ -9,8 +9,8 @@ candidates by TF-IDF cosine (fewer if ``n_candidates`` is smaller: :func:`shortl
 re-ranked by ``(cosine + w × max(0, latent cosine)) / (1 + w)`` (:func:`blend`).
 
 Measured on OrangeSum (33,059 articles, 2 shared cores): 64 dimensions learnt on 8,000
-sampled articles (6 s) raise same-topic P@10 from 0.620 to 0.643 and shared-tag P@10 from
-0.568 to 0.619; 128 dimensions or the whole corpus do no better. On random subsets, latent
+sampled articles (6 s) raise same-topic P@10 from 0.620 to 0.641 and shared-tag P@10 from
+0.568 to 0.613 (re-ranking 30); 128 dimensions or the whole corpus do no better. On random subsets, latent
 topics help from 1,000 articles (+0.02 to +0.03 at 1,000 and 3,000) and hurt below (-0.01 to
 -0.05 at 100 and 300: too few articles to learn from), so fewer than :data:`MIN_DOCUMENTS`
 articles get none. Re-ranking the best 30, 60 or 100 candidates gives
