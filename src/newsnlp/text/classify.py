@@ -89,20 +89,41 @@ class Classification:
 
 
 class _Cache:
-    """What one page's rounds compute once: by line text, by feature vector (pages repeat lines,
-    and a line comes back in every round)."""
+    """What one page's rounds compute once: by line text (with its position flags), by feature
+    vector (pages repeat lines, and a line comes back in every round). Keys on the line's text
+    hash once (a str keeps its hash); a feature vector is hashed only on a miss."""
 
     def __init__(self, model: LineModel) -> None:
         self.model = model
         self.lines: dict[str, list] = {}
-        self.first: dict[tuple[float, ...], float] = {}
+        self.first: dict[tuple[str, bool], float] = {}
+        self.first_by_values: dict[tuple[float, ...], float] = {}
+        self.scored: dict[tuple[str, bool, float, bool], tuple] = {}
         self.scores: dict[tuple[float, ...], tuple[float, tuple[tuple[str, float], ...]]] = {}
         self.reasons: dict[tuple[str, tuple[float, ...]], str] = {}
 
-    def first_pass(self, values: tuple[float, ...]) -> float:
-        found = self.first.get(values)
+    def first_pass(self, text: str, features: tuple[float, ...], after: bool) -> float:
+        key = (text, after)
+        found = self.first.get(key)
         if found is None:
-            found = self.first[values] = self.model.first_pass(values)
+            values = (*features, float(after))
+            found = self.first_by_values.get(values)
+            if found is None:
+                found = self.first_by_values[values] = self.model.first_pass(values)
+            self.first[key] = found
+        return found
+
+    def line(
+        self, text: str, features: tuple[float, ...], after: bool, around: float, repeated: bool
+    ) -> tuple:
+        """``(vector, score, contributions, reason or None, score rounded)`` of a line."""
+        key = (text, after, around, repeated)
+        found = self.scored.get(key)
+        if found is None:
+            vector = (*features, float(after), around, float(repeated))
+            score, contributions = self.score(vector)
+            reason = self.reason(text, vector) if score >= self.model.threshold else None
+            found = self.scored[key] = (vector, score, contributions, reason, round(score, 4))
         return found
 
     def score(self, vector: tuple[float, ...]) -> tuple[float, tuple[tuple[str, float], ...]]:
@@ -134,6 +155,7 @@ class _Round:
         self.teasers: list[Teaser | None] = [None] * n
         self.scores: list[float | None] = [None] * n
         self.vectors: list[tuple[float, ...] | None] = [None] * n
+        self.rounded: list[float | None] = [None] * n  # the score as shown, 4 decimals
         self.scored = [False] * n  # removed by the scorer (not by the page's structure)
         self.span = (n, n)  # first and last anchor paragraphs
         self.contributions: list[tuple[tuple[str, float], ...]] = [()] * n
@@ -165,30 +187,31 @@ class _Round:
 
     def score(self) -> None:
         """Pass 2: the scorer, on every line not removed by the structure."""
-        texts, model, n = self.texts, self.model, len(self.texts)
+        texts, n = self.texts, len(self.texts)
         first, last = self.span = self.anchors()
         top = first if first < n else self.body_span()[0]  # where the article starts
         counts = Counter(texts)
-        base: list[tuple[float, ...] | None] = [None] * n
+        cache, info = self.cache, self.info
+        after: list[bool | None] = [None] * n  # scored lines: whether after the article
         prior = [0.0 if r is None else 1.0 for r in self.reasons]
         for i, text in enumerate(texts):
             if self.reasons[i] is None and _scored(text, self.words[i]):
-                info = self.info[i]
-                if info[2] is None:
-                    info[2] = line_features(text)
-                base[i] = (*info[2], float(i > last))
-                prior[i] = self.cache.first_pass(base[i])
-        for i, values in enumerate(base):
-            if values is None:
+                line = info[i]
+                if line[2] is None:
+                    line[2] = line_features(text)
+                after[i] = i > last
+                prior[i] = cache.first_pass(text, line[2], i > last)
+        for i, flag in enumerate(after):
+            if flag is None:
                 continue
             around = 0.0  # above the article, the title is always among furniture: no evidence
             if i > top:
                 around = min(prior[i - 1], prior[i + 1] if i + 1 < n else 0.0)
-            vector = (*values, around, float(counts[texts[i]] > 1))
-            self.vectors[i] = vector
-            self.scores[i], self.contributions[i] = self.cache.score(vector)
-            if self.scores[i] >= model.threshold:
-                self.reasons[i] = self.cache.reason(texts[i], vector)
+            text = texts[i]
+            found = cache.line(text, info[i][2], flag, around, counts[text] > 1)
+            self.vectors[i], self.scores[i], self.contributions[i], reason, self.rounded[i] = found
+            if reason is not None:
+                self.reasons[i] = reason
                 self.scored[i] = True
 
     def related_blocks(self) -> None:
@@ -279,7 +302,7 @@ class _Round:
         if vector is None:
             return LineDecision(line, self.texts[k], kept, reason)  # type: ignore[arg-type]
         contributions = self.contributions[k]
-        score = round(self.scores[k], 4)  # type: ignore[arg-type]
+        score = self.rounded[k]
         return LineDecision(line, self.texts[k], kept, reason, score, contributions)  # type: ignore[arg-type]
 
     def headings(self) -> None:
