@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from _shapes import SHAPES  # this folder: shared with tests/text/test_linear_time.py
 from newsnlp import clean, reading_time
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,41 +56,6 @@ def _time(func, texts, repeat: int = 3) -> float:
             func(text)
         best = min(best, time.perf_counter() - start)
     return best
-
-
-def _repeat(unit: str):
-    return lambda n: (unit * (n // len(unit) + 1))[:n]
-
-
-#: Input shapes for the 1 MB timings (tests/text/test_linear_time.py checks their growth).
-SHAPES = {
-    "one line of words": _repeat("Le gouvernement a présenté mardi son projet de budget. "),
-    "paragraphs": _repeat(
-        "Le gouvernement a présenté mardi son projet de budget pour l’année prochaine.\n"
-    ),
-    "short distinct lines": lambda n: "\n".join(
-        f"Titre numéro {i} du jour" for i in range(n // 24)
-    ),
-    "furniture lines": lambda n: "\n".join(
-        x
-        for i in range(n // 80 + 1)
-        for x in ("Partager sur Facebook", f"Publié le 12/03/2024 à 10h{i % 60:02d}", f"⏱ {i} min")
-    )[:n],
-    "one-letter lines": _repeat("a\n"),
-    "glue points ending in …|": lambda n: _repeat("dansParis ")(n) + "… |",
-    "teaser lines": _repeat("Le Maroc réélu au Conseil de l’UnescoLe Maroc a été réélu… |\n"),
-    "acronyms": _repeat("ONU OTAN UE FMI BCE OMS CEDEAO "),
-    "emoji": _repeat("😀🎉⏱ "),
-    "no spaces": lambda n: "a" * n,
-    "mojibake": _repeat("Ã©tÃ© lâ€™ONU "),
-    "dates and durations": _repeat("12/03/2024 10h45 3 min "),
-    "related blocks": _repeat("À lire aussi\nUn titre court\n"),
-    "angle brackets": _repeat("a < b <p c "),
-    "HTML paragraphs": lambda n: (
-        "<html><body>"
-        + "<p>Le conseil municipal a voté mardi le budget de la ville.</p>" * (n // 62)
-    ),
-}
 
 
 def _shapes() -> None:
