@@ -64,18 +64,25 @@ def _held_out(texts: list[str], fit) -> list[str]:
     return out
 
 
-def orangesum(data: Path) -> None:
-    from newsnlp import clean_article
-    from newsnlp.text import Boilerplate
+def _orangesum_pages(data: Path) -> tuple[list[dict], list[str], dict[str, list[str]]]:
+    """The OrangeSum sample pages, their reference texts, and the two inputs compared: the
+    raw HTML and its visible text (what a scraper without extraction keeps)."""
     from newsnlp.text.htmltext import visible_text
 
     with gzip.open(data / SAMPLE, "rt", encoding="utf-8") as fh:
         pages = [json.loads(line) for line in fh]
-    refs = [p["reference_text"] for p in pages]
     ways = {
         "HTML (trafilatura first)": [p["html"] for p in pages],
         "scraped text (visible text)": [visible_text(p["html"])[1] for p in pages],
     }
+    return pages, [p["reference_text"] for p in pages], ways
+
+
+def orangesum(data: Path) -> None:
+    from newsnlp import clean_article
+    from newsnlp.text import Boilerplate
+
+    pages, refs, ways = _orangesum_pages(data)
     print(f"## OrangeSum: {len(pages)} pages of one site; body tokens vs reference_text")
     for way, texts in ways.items():
         start = time.perf_counter()
@@ -168,15 +175,8 @@ def by_style(data: Path) -> None:
 
 def annotate_mode(data: Path) -> None:
     from newsnlp.batch import annotate
-    from newsnlp.text.htmltext import visible_text
 
-    with gzip.open(data / SAMPLE, "rt", encoding="utf-8") as fh:
-        pages = [json.loads(line) for line in fh]
-    refs = [p["reference_text"] for p in pages]
-    ways = {
-        "HTML (trafilatura first)": [p["html"] for p in pages],
-        "scraped text (visible text)": [visible_text(p["html"])[1] for p in pages],
-    }
+    pages, refs, ways = _orangesum_pages(data)
     print(f"## newsnlp.batch.annotate on the {len(pages)} OrangeSum pages (entities=False)")
     for way, texts in ways.items():
         records = [{"id": p["id"], "url": p["url"], "text": t} for p, t in zip(pages, texts, strict=True)]  # fmt: skip
