@@ -81,15 +81,16 @@ def fit_latent(matrix: sp.csr_matrix, dims: int) -> np.ndarray | None:
     return np.ascontiguousarray(vt, dtype=np.float32)
 
 
-def shortlist(n_candidates: int, k: int = 1) -> int:
-    """Candidates re-ranked per query for *n_candidates* and *k* neighbours.
+def shortlist(n_candidates: int) -> int:
+    """Candidates re-ranked per query for the estimator's *n_candidates* (the search takes at
+    least *k* candidates in any case).
 
     Examples
     --------
-    >>> shortlist(100), shortlist(10), shortlist(100, k=50)
-    (30, 10, 50)
+    >>> shortlist(100), shortlist(10)
+    (30, 10)
     """
-    return max(min(int(n_candidates), SHORTLIST), int(k))
+    return min(int(n_candidates), SHORTLIST)
 
 
 def project(rows: sp.csr_matrix, components: np.ndarray) -> np.ndarray:

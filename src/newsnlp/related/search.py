@@ -133,7 +133,7 @@ class SearchIndex:
         head = min(self.shortlist, pos.shape[-1])
         key = np.where(valid, pos, np.iinfo(np.int64).max)
         order = np.lexsort((key[:, :head], -score[:, :head]), axis=-1)
-        pos, score = pos.copy(), score.copy()
+        pos = pos.copy()  # the caller's candidates stay as they were
         pos[:, :head] = np.take_along_axis(pos[:, :head], order, axis=-1)
         score[:, :head] = np.take_along_axis(score[:, :head], order, axis=-1)
         return pos, np.where(pos >= 0, score, np.nan).astype(np.float32)
