@@ -62,6 +62,7 @@ __all__ = [
     "home_evidence",
     "kingdom",
     "natural_feature",
+    "other_party_spans",
 ]
 
 _KINGDOM_PENDING = "?kingdom"
@@ -195,6 +196,11 @@ DATELINE_WEIGHT = 4
 HOME_MARGIN = 2
 HOME_MIN_KINDS = 2
 HOME_MIN_ALONE = 2
+#: Evidence of one kind makes the home country when it is overwhelming: at least
+#: :data:`HOME_MIN_DOMINANT` and :data:`HOME_DOMINANCE` times the next country's ("le Liban"
+#: and "libanais" seven times against "la France" once: an article about Lebanon).
+HOME_DOMINANCE = 3
+HOME_MIN_DOMINANT = 4
 
 
 def dateline_country(text: str, matcher: GazetteerMatcher) -> str | None:
@@ -283,6 +289,24 @@ def _body_country(c: Any, span: str, matcher: GazetteerMatcher) -> str | None:
     return None
 
 
+def other_party_spans(
+    state: LayerState, matches: ForeignMatches | None = None
+) -> list[tuple[int, int]]:
+    """Spans whose country is not evidence of the country the text speaks from: role phrases
+    and words whose country is another party's ("le président kényan", "son homologue
+    marocain", "l’ambassadeur de Chine").
+
+    Examples
+    --------
+    >>> state = LayerState("Le président kényan a reçu son homologue marocain.")
+    >>> [state.text[a:b] for a, b in other_party_spans(state)]
+    ['kényan', 'marocain']
+    """
+    skip = [(r.start, r.end) for r in state.roles]
+    skip.extend(m.span(1) for found in matches or _foreign_matches(state.text) for m in found)
+    return skip
+
+
 def home_evidence(
     refs: list[CountryReference],
     state: LayerState,
@@ -295,10 +319,7 @@ def home_evidence(
     capitals and other cities, national bodies (the gazetteer's, or a name holding the
     country: "Banque centrale de Tunisie")."""
     text = state.text
-    # words whose country is another party's ("le président kényan", "son homologue
-    # marocain", "l’ambassadeur de Chine"), role phrases: not evidence of the home country
-    skip = [(r.start, r.end) for r in state.roles]
-    skip.extend(m.span(1) for found in matches or _foreign_matches(text) for m in found)
+    skip = other_party_spans(state, matches)
     evidence: dict[str, Counter[str]] = {}
 
     def add(iso: str | None, kind: str) -> None:
@@ -340,8 +361,9 @@ def home_country(
     party's, :func:`foreign_marks`) is the home country when it has evidence of
     :data:`HOME_MIN_KINDS` kinds (a capital and a name, a national body and an adjective…)
     and :data:`HOME_MARGIN` times the next country's, or when it is the only country named,
-    with some weight (:data:`HOME_MIN_ALONE`): several countries named alike, or one named
-    once, make no home country.
+    with some weight (:data:`HOME_MIN_ALONE`), or when its evidence, of one kind, is
+    overwhelming (:data:`HOME_MIN_DOMINANT`, :data:`HOME_DOMINANCE` times the next country's):
+    several countries named alike, or one named once, make no home country.
 
     Examples
     --------
@@ -356,6 +378,10 @@ def home_country(
     ('SN', None, None)
     >>> home("Paris. Selon l’ONU, le Maroc et Rabat.")
     'FR'
+    >>> home("Le Liban, les Libanais, l’économie libanaise, la livre libanaise. La France.")
+    'LB'
+    >>> home("Le Liban, les Libanais, la livre libanaise. La France.") is None
+    True
     """
     matches = _foreign_matches(state.text)
     evidence = home_evidence(refs, state, matcher, matches)
@@ -375,6 +401,8 @@ def home_country(
         return top  # the only country the article names
     if len(evidence[top]) >= HOME_MIN_KINDS and scores[top] >= HOME_MARGIN * second:
         return top
+    if scores[top] >= HOME_MIN_DOMINANT and scores[top] >= HOME_DOMINANCE * second:
+        return top  # one kind of evidence, overwhelming
     return default_country
 
 

@@ -10,13 +10,22 @@ evidence — the first that applies wins, and says where the country comes from
    voix de son ministre …", "…, au nom du gouvernement malien", "…, venu de Rabat")
    (:func:`phrase_country`);
 3. ``"homologue"`` — "son homologue espagnol, José Manuel Albares" (:func:`homologue_country`);
+   then, as a ``"phrase"``, the party or the country the sentence starts with ("Côté
+   israélien, le Premier ministre …", "En Grande-Bretagne, où …, le Premier ministre …":
+   :func:`~newsnlp.entities.local.side_country`, :func:`~newsnlp.entities.local.scene_country`),
+   unless the text says the person is not of it;
 4. ``"home"`` — the article's home country (:func:`newsnlp.entities.countries.home_country`),
    unless the text says the minister is not of it: the person whose counterpart is "son
    homologue marocain" is not Moroccan (:func:`not_of`), and a government has one
    holder of each portfolio (:func:`office_keys`): a second "ministre des Affaires
    étrangères" with nothing else to tell is not the home country's — then the place its
    sentence is set in ("À Doha, le Premier ministre et ministre des Affaires étrangères …")
-   is its government, as a ``"phrase"`` (:func:`scene_country`).
+   is its government, as a ``"phrase"``;
+5. ``"phrase"`` — the one country the minister's sentence names as a party, outside other
+   parties' offices and places where something happens ("le Premier ministre Elyes
+   Fakhfakh a averti que la pandémie pourrait coûter sept points de croissance à la
+   Tunisie": :func:`~newsnlp.entities.local.sentence_country`), and not the home country
+   the text says the minister is not of.
 
 Otherwise the country is ``None``: no guess from mention counts. No office-holder gazetteer is
 used (the ``"gazetteer"`` source is reserved for one).
@@ -39,8 +48,17 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+from newsnlp.entities.countries import other_party_spans
+from newsnlp.entities.local import (
+    SENTENCE_ENDS,
+    Places,
+    scene_country,
+    sentence_country,
+    side_country,
+)
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.entities.types import CountryReference
 from newsnlp.lang.fr.government import (
     COMING_FROM,
     GOVERNMENT_AFTER,
@@ -49,7 +67,6 @@ from newsnlp.lang.fr.government import (
     HOMOLOGUE_AFTER,
     HOMOLOGUE_ANY,
     OWNER_BEFORE,
-    SCENE,
 )
 from newsnlp.lang.fr.places import LEADING_ARTICLE
 from newsnlp.lang.fr.roles import PORTFOLIO, SWISS_TITLE
@@ -77,8 +94,6 @@ SOURCES = ("role", "phrase", "homologue", "gazetteer", "home")
 Evidence = tuple["str | None", "str | None"]
 #: How far before a role or a person a government phrase or "son homologue …" is looked for.
 WINDOW = 120
-#: What ends the sentence a "son homologue …" belongs to.
-SENTENCE_ENDS = ".!?;\n"
 # Titles that share a portfolio with a minister (a delegate, a secretary of state).
 _JUNIOR = re.compile(r"délégu|secrétaire|auprès", re.I)
 
@@ -288,18 +303,6 @@ def federated(role: str, matcher: GazetteerMatcher) -> bool:
     return False
 
 
-def scene_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
-    """The place the role's sentence is set in, at its start: "À Doha, enfin, le Premier
-    ministre …" (read only for a minister the text says is not of the home country)."""
-    text = state.text
-    start = max(text.rfind(ch, 0, role.start) for ch in SENTENCE_ENDS) + 1
-    m = SCENE.match(text, start)
-    if m is None or m.end() > role.start:
-        return None
-    hit = matcher.match(m.group("place"))
-    return hit[1].country if hit and hit[0] in {"city", "country"} else None
-
-
 def governments(
     state: LayerState,
     roles_by_name: Mapping[str, Sequence[RolePhrase]],
@@ -307,6 +310,7 @@ def governments(
     matcher: GazetteerMatcher,
     home: str | None,
     name_of: Callable[[Candidate], str],
+    refs: Sequence[CountryReference] = (),
 ) -> dict[str, Evidence]:
     """Each minister's :data:`Evidence`, by name (see the module's docstring).
 
@@ -322,17 +326,42 @@ def governments(
         The article's home country.
     name_of : callable
         The full name of a person candidate.
+    refs : sequence of CountryReference
+        The text's country references (for :func:`~newsnlp.entities.local.sentence_country`).
     """
     named = {
         c.record.country
         for c in state.cands
         if c.kind in {"country", "city"} and c.record is not None and c.record.country
     }
+    excluded = not_of(state, matcher, name_of)
     out: dict[str, Evidence] = {}
     for name, roles in roles_by_name.items():
-        out[name] = _evidence(state, roles, matcher, named)
-    if home is None:
-        return out
+        out[name] = _evidence(state, roles, matcher, named, excluded.get(name, ()))
+    if home is not None:
+        _home_government(state, roles_by_name, role_by_name, matcher, home, out, excluded)
+    places: Places | None = None
+    for name, (country, _source) in out.items():
+        if country is None:
+            places = places or Places(state, refs, other_party_spans(state))
+            not_these = excluded.get(name, set()) | ({home} if home else set())
+            local = sentence_country(state, roles_by_name[name], places, not_these)
+            if local:
+                out[name] = (local, "phrase")
+    return out
+
+
+def _home_government(
+    state: LayerState,
+    roles_by_name: Mapping[str, Sequence[RolePhrase]],
+    role_by_name: Mapping[str, str],
+    matcher: GazetteerMatcher,
+    home: str,
+    out: dict[str, Evidence],
+    excluded: Mapping[str, set[str]],
+) -> None:
+    """Give the *home* country to each minister of *out* without one, unless the text says it
+    is not of it (then the place its sentence is set in, if any)."""
     # offices of the home government; a federated one's ("la ministre des Finances du
     # Québec") are another government's
     keys_of = {
@@ -343,7 +372,6 @@ def governments(
     for name, (country, _source) in out.items():
         if country == home:
             taken |= keys_of[name]
-    excluded = not_of(state, matcher, name_of)
     for name, (country, _source) in list(out.items()):
         if country is not None:
             continue
@@ -360,7 +388,6 @@ def governments(
             continue
         taken |= keys
         out[name] = (home, "home")
-    return out
 
 
 def _evidence(
@@ -368,16 +395,20 @@ def _evidence(
     roles: Sequence[RolePhrase],
     matcher: GazetteerMatcher,
     named: Collection[str] = (),
+    excluded: Collection[str] = (),
 ) -> Evidence:
     """The strongest evidence of one minister's roles: every title first, then every phrase,
-    then every homologue."""
+    then every homologue, then the party or the country its sentence starts with ("Côté
+    israélien, …", "En Grande-Bretagne, …"), if the person is not known not to be of it."""
     for finder, source in (
         (lambda r: title_country(r.text, matcher, named), "role"),
         (lambda r: phrase_country(state, r, matcher), "phrase"),
         (lambda r: homologue_country(state, r, matcher), "homologue"),
+        (lambda r: side_country(state, r, matcher), "phrase"),
+        (lambda r: scene_country(state, r, matcher, kinds=("country",)), "phrase"),
     ):
         for r in roles:
             country = finder(r)
-            if country:
+            if country and country not in excluded:
                 return country, source
     return None, None

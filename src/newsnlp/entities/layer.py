@@ -136,7 +136,7 @@ class EntityLayer:
         roles.attach_roles(state)
         refs = countries.country_refs(state, matcher)
         home = countries.home_country(refs, state, matcher, self.default_country)
-        ministers = output.ministers(state, home, matcher)
+        ministers = output.ministers(state, home, matcher, refs)
         entities = output.entities(state, ministers, home, matcher)
         return Annotation(tuple(entities), tuple(ministers.values()), tuple(refs))
 

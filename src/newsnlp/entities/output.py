@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from newsnlp.entities.countries import city_homonym, natural_feature
@@ -27,7 +28,7 @@ from newsnlp.entities.government import governments
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.names import surnames
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase
-from newsnlp.entities.types import Entity, Minister
+from newsnlp.entities.types import CountryReference, Entity, Minister
 from newsnlp.lang.fr.institutions import ACRONYM_AFTER, INTERNATIONAL, NOT_STATE_BODY
 from newsnlp.lang.fr.roles import BARE_TITLES
 
@@ -43,7 +44,10 @@ def role_text(text: str) -> str:
 
 
 def ministers(
-    state: LayerState, home: str | None, matcher: GazetteerMatcher
+    state: LayerState,
+    home: str | None,
+    matcher: GazetteerMatcher,
+    refs: Sequence[CountryReference] = (),
 ) -> dict[str, Minister]:
     """Sitting ministers by full name, in order of first mention; a former minister
     ("l’ancien ministre") is left out.
@@ -52,7 +56,7 @@ def ministers(
     ministre et ministre des Affaires étrangères" rather than "chef de la diplomatie
     émiratie"), and a bare title ("ministre") gives way to a longer one; the country and its
     source come from every role phrase of the person (:func:`newsnlp.entities.government.governments`),
-    *home* being the article's home country.
+    *home* being the article's home country and *refs* its country references.
     """
     text = state.text
     names = surnames(state)
@@ -72,7 +76,7 @@ def ministers(
         if current is None or _better_role(r, current):
             chosen[name] = r
     written = {name: role_text(r.text) for name, r in chosen.items()}
-    evidence = governments(state, roles_by_name, written, matcher, home, name_of)
+    evidence = governments(state, roles_by_name, written, matcher, home, name_of, refs)
     return {name: Minister(name, written[name], *evidence[name]) for name in roles_by_name}
 
 

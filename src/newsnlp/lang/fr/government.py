@@ -9,7 +9,9 @@ layer reads them in :mod:`newsnlp.entities.government` and :mod:`newsnlp.entitie
   X is *not* Moroccan (:data:`HOMOLOGUE_ANY`);
 * "le gouvernement sénégalais, par la voix de son ministre …", "…, au nom du gouvernement
   malien", "…, venu spécialement de Rabat" — the government named in the same phrase; "À
-  Doha, le Premier ministre …" — the place the sentence is set in;
+  Doha, le Premier ministre …", "En Grande-Bretagne, où …, le Premier ministre …" — the
+  place the sentence is set in (:data:`SCENE`); "Côté israélien, le Premier ministre …" —
+  the party it speaks for (:data:`SIDE`);
 * "PARIS (AFP) –", "Rabat, 12 mai –", "Paris." — a dateline at the top of the article, and
   bodies foreign to the article ("Ambassade de France").
 
@@ -42,6 +44,7 @@ __all__ = [
     "HOMOLOGUE_ANY",
     "OWNER_BEFORE",
     "SCENE",
+    "SIDE",
 ]
 
 A = "[’']"  # apostrophe, typographic or straight
@@ -86,6 +89,11 @@ GOVERNMENT_AFTER = re.compile(
 # Québec, le premier ministre …".
 SCENE = re.compile(
     rf"[ \u00a0]*(?:À|Au|Aux|En)[ \u00a0]+(?P<place>{_CAP}(?:[ -]{_CAP}){{0,2}})[ \u00a0]*,"
+)
+# The party a sentence speaks for, at its start: "Côté israélien, le Premier ministre …",
+# "Du côté marocain, le ministre …".
+SIDE = re.compile(
+    r"[ \u00a0\-–—«\"]*(?:[Dd]u[ \u00a0]+)?[Cc]ôté[ \u00a0]+(?P<adj>[a-zé]\w*)[ \u00a0]*,"
 )
 # Heads of a body's name that make it foreign to the article ("Ambassade de France").
 FOREIGN_BODY_HEADS = frozenset({"Ambassade", "Consulat", "Consulat général", "Haut-Commissariat"})

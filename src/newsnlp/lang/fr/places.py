@@ -26,6 +26,7 @@ __all__ = [
     "KINGDOM_NOT_ALONE",
     "LANGUAGE_CONTEXT",
     "LEADING_ARTICLE",
+    "LOCATIVE_BEFORE",
     "MONARCHIES",
     "NATURAL_FEATURE_BEFORE",
 ]
@@ -67,8 +68,12 @@ NATURAL_FEATURE_BEFORE = re.compile(
 # "à" before a country name that takes an article names its city: "à Luxembourg", "à Koweït"
 # ("au Luxembourg" is the country).
 CITY_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])à\s+$")
-# Words before an adjective that make it a language, not a country: "en français", "l’arabe".
-LANGUAGE_CONTEXT = frozenset({"en", "le", "l’", "l'"})
+# A place where something happens rather than a party: "à Rabat", "en Algérie", "au Maroc",
+# "aux États-Unis", "dans le pays" ("coûter à la Tunisie", "la défaite d’Ottawa" are parties).
+LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[àÀaA]|[Ee]n|[Aa]ux?|[Dd]ans|[Dd]epuis|[Vv]ers)\s+$")
+# Words before an adjective that make it a language, not a country: "en français", "l’arabe",
+# "l’enseignement du français".
+LANGUAGE_CONTEXT = frozenset({"en", "le", "du", "l’", "l'"})
 
 # "le Royaume" alone stands for the kingdom the article is about; not when a complement or an
 # adjective follows ("Royaume du Maroc", "Royaume hachémite", "Royaume-Uni").

@@ -1,0 +1,185 @@
+"""Part of pass 9 of the entity layer: what a minister's own sentence tells of its government.
+
+Read by :func:`newsnlp.entities.government.governments` for a minister whose role phrases do
+not name a country:
+
+* :func:`scene_country` — the place the sentence is set in, at its start ("À Doha, enfin, le
+  Premier ministre …", "En Grande-Bretagne, où …, le Premier ministre …");
+* :func:`side_country` — the party the sentence speaks for ("Côté israélien, le Premier
+  ministre …");
+* :func:`sentence_country` — the one country the sentence names (else its neighbours, taken
+  together), outside the words that are another party's ("le président américain", "son
+  homologue marocain") and countries the person is known not to be of: "le Premier ministre
+  Elyes Fakhfakh a averti que la pandémie pourrait coûter sept points de croissance à la
+  Tunisie". It is the last evidence, read only when the article has no home country.
+
+Examples
+--------
+>>> from newsnlp.entities.gazetteer import get_gazetteer
+>>> from newsnlp.entities.matcher import GazetteerMatcher
+>>> from newsnlp.entities.state import RolePhrase
+>>> m = GazetteerMatcher(get_gazetteer())
+>>> state = LayerState("Côté israélien, le Premier ministre a parlé.")
+>>> side_country(state, RolePhrase(19, 35, "Premier ministre", True), m)
+'IL'
+>>> text = "Il pleut. Le ministre a dit. Fin."
+>>> start, end = sentence_bounds(text, 14)
+>>> text[start:end]
+' Le ministre a dit'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
+from itertools import accumulate
+
+from newsnlp.entities.matcher import GazetteerMatcher
+from newsnlp.entities.state import LayerState, RolePhrase
+from newsnlp.entities.types import CountryReference
+from newsnlp.lang.fr.government import SCENE, SIDE
+from newsnlp.lang.fr.places import LOCATIVE_BEFORE
+
+__all__ = [
+    "MAX_SENTENCE",
+    "SENTENCE_ENDS",
+    "Places",
+    "scene_country",
+    "sentence_bounds",
+    "sentence_country",
+    "side_country",
+]
+
+#: What ends a sentence.
+SENTENCE_ENDS = ".!?;\n"
+_END = re.compile(r"[!?;\n]|\.(?!\d)")
+#: How far before a place its preposition is looked for.
+LOOK_BEHIND = 8
+#: The longest stretch read each way from a position for its sentence.
+MAX_SENTENCE = 2000
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The start and end of the sentence *pos* is in (the end is its closing punctuation): a
+    full stop before a digit is a number's ("43.575 morts"); at most :data:`MAX_SENTENCE`
+    characters each way.
+
+    Examples
+    --------
+    >>> text = "Il a dit. En Grande-Bretagne, 43.575 morts. Fin."
+    >>> start, end = sentence_bounds(text, 20)
+    >>> text[start:end]
+    ' En Grande-Bretagne, 43.575 morts'
+    """
+    lo = max(0, pos - MAX_SENTENCE)
+    start = lo
+    for m in _END.finditer(text, lo, pos):
+        start = m.end()
+    m = _END.search(text, pos, pos + MAX_SENTENCE)
+    return start, m.start() if m else min(len(text), pos + MAX_SENTENCE)
+
+
+def scene_country(
+    state: LayerState, role: RolePhrase, matcher: GazetteerMatcher, kinds=("city", "country")
+) -> str | None:
+    """The place the role's sentence is set in, at its start: "À Doha, enfin, le Premier
+    ministre …"; only a place of one of *kinds* (a city hosts foreign ministers more often
+    than a country does)."""
+    text = state.text
+    start, _end = sentence_bounds(text, role.start)
+    m = SCENE.match(text, start)
+    if m is None or m.end() > role.start:
+        return None
+    hit = matcher.match(m.group("place"))
+    return hit[1].country if hit and hit[0] in kinds else None
+
+
+def side_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
+    """The party the role's sentence speaks for, at its start: "Côté israélien, le Premier
+    ministre …"."""
+    text = state.text
+    start, _end = sentence_bounds(text, role.start)
+    m = SIDE.match(text, start)
+    if m is None or m.end() > role.start:
+        return None
+    d = matcher.demonym(m.group("adj"))
+    return d.country if d is not None and d.status == "state" else None
+
+
+class Places:
+    """The countries a text names as parties, by position: its references and cities outside
+    the spans that are another party's, and not as the place where something happens ("en
+    visite à Alger", "au Maroc": :data:`~newsnlp.lang.fr.places.LOCATIVE_BEFORE`), sorted for range queries (linear in the text, however many
+    ministers ask).
+
+    Examples
+    --------
+    >>> refs = [CountryReference(0, 5, "Maroc", "MA"), CountryReference(20, 27, "chinois", "CN")]
+    >>> sorted(Places(LayerState("Le Maroc et le président chinois."), refs, [(20, 27)]).between(0, 40))
+    ['MA']
+    """
+
+    def __init__(
+        self,
+        state: LayerState,
+        refs: Sequence[CountryReference],
+        skip: Sequence[tuple[int, int]],
+    ) -> None:
+        found = [(r.start, r.country) for r in refs]
+        found.extend(
+            (c.start, c.record.country)
+            for c in state.cands
+            if c.kind == "city" and c.record is not None and c.record.country
+        )
+        found.sort()
+        spans = sorted(skip)
+        starts = [a for a, _b in spans]
+        reach = list(accumulate((b for _a, b in spans), max))  # furthest end so far
+        kept = []
+        text = state.text
+        for pos, country in found:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and reach[k] > pos:
+                continue  # another party's
+            if LOCATIVE_BEFORE.search(text, max(0, pos - LOOK_BEHIND), pos):
+                continue  # where something happens ("en visite à Alger")
+            kept.append((pos, country))
+        self.positions = [pos for pos, _c in kept]
+        self.countries = [c for _pos, c in kept]
+
+    def between(self, start: int, end: int) -> set[str]:
+        """The countries named from *start* to *end*."""
+        lo, hi = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return set(self.countries[lo:hi])
+
+
+def sentence_country(
+    state: LayerState,
+    roles: Sequence[RolePhrase],
+    places: Places,
+    excluded: Collection[str] = (),
+) -> str | None:
+    """The one country named in the sentence of one of *roles*, or, when it names none, in
+    that sentence and its two neighbours together; None when they name none or several, or
+    only countries in *excluded* ("Le ministre …, Éric Lombard, a rencontré à Rabat son
+    homologue marocaine. Selon l’ONU, le Maroc et les États-Unis …": the sentence names
+    Morocco, which is his counterpart's; the next one is not read).
+
+    Parameters
+    ----------
+    roles : sequence of RolePhrase
+        The minister's role phrases, in text order.
+    places : Places
+        The countries the text names, outside the spans that are another party's
+        (:func:`newsnlp.entities.countries.other_party_spans`).
+    excluded : collection of str
+        Countries the person is not of ("son homologue marocain").
+    """
+    text = state.text
+    for r in roles:
+        start, end = sentence_bounds(text, r.start)
+        named = places.between(start, end) - set(excluded)
+        if len(named) == 1:
+            return next(iter(named))
+    return None

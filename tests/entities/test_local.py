@@ -1,0 +1,127 @@
+"""Part of pass 9, what a minister's own sentence tells of its government
+(newsnlp.entities.local), on hand-made mentions: no spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import layer, mentions
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnlp.entities.local import Places, sentence_bounds
+from newsnlp.entities.state import LayerState
+from newsnlp.entities.types import CountryReference
+
+LOMBARD = (
+    "Le ministre de l’Économie, Éric Lombard, a rencontré à Rabat son homologue marocaine. "
+    "Selon l’ONU, le Maroc et les États-Unis…"
+)
+
+
+def _ministers(text: str, *persons: str) -> list[tuple]:
+    ann = layer(None)(text, mentions(text, *((p, "PER") for p in persons)))
+    return [(m.name, m.country, m.country_source) for m in ann.ministers]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the party the sentence speaks for, at its start (after a dash or a quote too)
+        ("Côté israélien, le Premier ministre Benjamin Netanyahu consulte.", "IL"),
+        ("Tensions ? -Du côté marocain, le ministre Karim Zidane a dit.", "MA"),
+        # the country the sentence is set in, even with numbers in it
+        (
+            "En Grande-Bretagne, où 43.575 personnes sont mortes, le Premier ministre "
+            "Boris Johnson a promis un plan.",
+            "GB",
+        ),
+        # the one country its sentence names
+        (
+            "Le Premier ministre Elyes Fakhfakh a dit que la crise coûterait cher à la Tunisie.",
+            "TN",
+        ),
+        ("Le ministre de l’Aviation Ghulam Khan a critiqué les pilotes pakistanais.", "PK"),
+        # a city: its country (the article, naming Mali as much, has no home country)
+        (
+            "La défaite d’Ottawa pèse sur le Premier ministre Justin Trudeau. Le Mali, le Mali.",
+            "CA",
+        ),
+    ],
+)
+def test_the_sentence_gives_the_country(text, expected):
+    name = next(
+        w
+        for w in (
+            "Benjamin Netanyahu",
+            "Karim Zidane",
+            "Boris Johnson",
+            "Elyes Fakhfakh",
+            "Ghulam Khan",
+            "Justin Trudeau",
+        )
+        if w in text
+    )
+    assert _ministers(text, name) == [(name, expected, "phrase")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two countries in the sentence: no guess
+        "Le Premier ministre Justin Trudeau a parlé de la Chine et de l’Inde.",
+        # the country of another party's office is not evidence
+        "Le ministre de la Santé Ahmed Diallo a reçu l’ambassadeur de Chine.",
+        "Le ministre de la Santé Ahmed Diallo a reçu le président américain.",
+        # a country named only in the next sentence is not read
+        "Le ministre de la Santé Ahmed Diallo a parlé. Le Mali a voté.",
+        # a city at the start of the sentence hosts foreign ministers: not its country
+        "À Bruxelles, le ministre de la Santé Ahmed Diallo a parlé. L’Inde, l’Inde.",
+        # a language is not a country
+        "Le ministre de la Santé Ahmed Diallo renforce l’enseignement du français.",
+        # where something happens is not a party
+        "Le ministre de la Santé Ahmed Diallo, en visite à Alger, a parlé. L’Inde, l’Inde.",
+        "Le ministre de la Santé Ahmed Diallo s’est rendu en Algérie. L’Inde, l’Inde.",
+    ],
+)
+def test_no_country_without_one_in_the_sentence(text):
+    assert _ministers(text, "Ahmed Diallo" if "Diallo" in text else "Justin Trudeau")[0][1:] == (
+        None,
+        None,
+    )
+
+
+def test_a_country_the_person_is_not_of_is_no_evidence():
+    # his counterpart is Moroccan: the sentence names only Morocco, so nothing; the next
+    # sentence (the UN, Morocco, the United States) is not read
+    assert _ministers(LOMBARD, "Éric Lombard") == [("Éric Lombard", None, None)]
+    text = "En Espagne, le ministre Karim Zidane a reçu son homologue espagnol."
+    assert _ministers(text, "Karim Zidane") == [("Karim Zidane", None, None)]
+
+
+def test_sentence_bounds():
+    text = "Il a dit. En Grande-Bretagne, 43.575 morts ; enfin! Fin"
+    start, end = sentence_bounds(text, 12)
+    assert text[start:end] == " En Grande-Bretagne, 43.575 morts "
+    assert text[slice(*sentence_bounds(text, len(text) - 1))] == " Fin"
+    assert sentence_bounds("", 0) == (0, 0)
+
+
+@given(st.text(alphabet="ab .;\n1", max_size=60), st.integers(0, 60))
+def test_sentence_bounds_contain_the_position(text, pos):
+    pos = min(pos, len(text))
+    start, end = sentence_bounds(text, pos)
+    assert 0 <= start <= pos <= end <= len(text)
+    assert not any(ch in "!?;\n" for ch in text[start:end])
+
+
+def test_places_leave_out_other_parties_spans():
+    refs = [
+        CountryReference(3, 8, "Maroc", "MA"),
+        CountryReference(25, 32, "chinois", "CN"),
+        CountryReference(40, 45, "Chine", "CN"),
+    ]
+    state = LayerState("Le Maroc et le président chinois, puis la Chine.")
+    places = Places(state, refs, [(25, 32), (0, 1)])
+    assert places.between(0, 33) == {"MA"}
+    assert places.between(0, 60) == {"MA", "CN"}
+    assert places.between(9, 39) == set()
