@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import LEXICON, layer, mentions, spans, state
 
+from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.names import add_titled_persons, link_surnames, surnames
 from newsnlp.entities.roles import find_roles
 
@@ -104,6 +105,19 @@ def test_after_a_comma_an_organisation_of_the_model_is_kept():
     find_roles(st, LEXICON)
     add_titled_persons(st)
     assert spans(st) == [("Air France", "ORG")]
+
+
+def test_after_a_comma_a_name_of_no_common_nouns_is_a_person():
+    lexicon = Lexicon(common_nouns=frozenset({"air"}), adjectives=frozenset())
+    text = "Le ministre des Technologies, Fawad Chaudhry, a dit. Selon le ministre, Air France."
+    st = state(text, ("Fawad Chaudhry", "ORG"), ("Air France", "ORG"))
+    find_roles(st, lexicon)
+    add_titled_persons(st, lexicon)
+    assert spans(st) == [("Fawad Chaudhry", "PER"), ("Air France", "ORG")]
+    st = state(text, ("Fawad Chaudhry", "ORG"))
+    find_roles(st, lexicon)
+    add_titled_persons(st)  # without a lexicon: left to the model
+    assert ("Fawad Chaudhry", "ORG") in spans(st)
 
 
 def test_ould_and_al_names_have_a_surname():

@@ -289,3 +289,56 @@ def test_roles_are_ordered_disjoint_and_inside_the_text(words):
         assert prev_end <= r.start < r.end <= len(text)
         assert text[r.start : r.end] == r.text
         prev_end = r.end
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "person"),
+    [
+        # a capitalised word after an adjective starts the name, not the portfolio
+        (
+            "Le Premier ministre israélien Benjamin Netanyahu a dit.",
+            "Premier ministre israélien",
+            "Benjamin Netanyahu",
+        ),
+        ("Le Premier ministre grec Kyriakos Mitsotakis a dit.", "Premier ministre grec", None),
+        # a preposition of the sentence ends the role
+        ("Il redeviendra Premier ministre après Micheal Martin.", "Premier ministre", None),
+        # heads of government titled chancellor; the chancellor of the Exchequer
+        ("La chancelière Angela Merkel a dit.", "chancelière", None),
+        ("Le chancelier de l’Échiquier Rishi Sunak a dit.", "chancelier de l’Échiquier", None),
+    ],
+)
+def test_where_a_role_phrase_ends(text, role, person):
+    # without the model's person (a name the lexicon takes for a common noun is no stop)
+    assert [r.text.strip(" ,") for r in _roles(text).roles] == [role]
+    if person:
+        assert [r.text.strip(" ,") for r in _roles(text, person).roles] == [role]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le grand chancelier de la Légion d’honneur, Benoît Puga, a dit.",
+        "Le chancelier de l’université, Jean Dupont, a dit.",
+    ],
+)
+def test_a_chancellor_who_is_not_a_head_of_government(text):
+    assert _roles(text).roles == []
+
+
+def test_a_name_read_with_the_role_before_it_is_kept():
+    text = "A indiqué le ministre de la Santé Tawfik al-Rabiah, à la presse."
+    st = state(text, ("ministre de la Santé Tawfik al-Rabiah", "ORG"))
+    find_roles(st, LEXICON, matcher())
+    drop_role_words(st, matcher())
+    assert spans(st) == [("Tawfik al-Rabiah", "ORG")]
+    ann = layer()(text, mentions(text, ("ministre de la Santé Tawfik al-Rabiah", "ORG")))
+    assert [(m.name, m.role) for m in ann.ministers] == [
+        ("Tawfik al-Rabiah", "ministre de la Santé")
+    ]
+
+
+def test_a_described_person_after_the_role():
+    text = "Le ministre du Travail, le social-démocrate Hubertus Heil, a dit."
+    ann = layer()(text, mentions(text, ("Hubertus Heil", "PER")))
+    assert [(m.name, m.role) for m in ann.ministers] == [("Hubertus Heil", "ministre du Travail")]

@@ -127,7 +127,7 @@ class EntityLayer:
         resolution.add_gazetteer_matches(state, matcher)
         institutions.add_institution_names(state, matcher, lexicon)
         names.link_surnames(state)
-        names.add_titled_persons(state)
+        names.add_titled_persons(state, lexicon)
         acronyms.add_defined_acronyms(state, matcher)
         resolution.classify(state, matcher, lexicon)
         resolution.resolve_overlaps(state)

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, is_capitalised
@@ -114,13 +115,14 @@ def link_surnames(state: LayerState) -> None:
     state.cands = index.in_order()
 
 
-def add_titled_persons(state: LayerState) -> None:
+def add_titled_persons(state: LayerState, lexicon: Lexicon | None = None) -> None:
     """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
     Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
     title, honorifics skipped, are a person. After a comma, a name the model read as an
-    organisation is left to the model ("Selon le ministre, Air France …"); one it read as a
-    place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"), unless the
-    gazetteer knows the place."""
+    organisation is left to the model ("Selon le ministre, Air France …") unless none of its
+    words is a common noun of *lexicon* ("Le ministre des Technologies, Fawad Chaudhry, …");
+    one it read as a place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"),
+    unless the gazetteer knows the place."""
     text = state.text
     found = []
     index = None  # built at the first name after a comma: the candidates by position
@@ -132,7 +134,22 @@ def add_titled_persons(state: LayerState) -> None:
         if m.group(1):
             if index is None:
                 index = SpanIndex(state.cands)
-            if any(c.label == "ORG" for c in index.overlapping(s, e)):
+            orgs = [c for c in index.overlapping(s, e) if c.label == "ORG"]
+            if orgs and not _plain_name(text[s:e], orgs, s, e, lexicon):
                 continue
         found.append(Candidate(s, e, "PER", "title"))
     merge(state, found)
+
+
+def _plain_name(
+    name: str, orgs: list[Candidate], start: int, end: int, lexicon: Lexicon | None
+) -> bool:
+    """Whether *name*, read as an organisation by the model alone (*orgs* is exactly it, with
+    no gazetteer record), is made of words that are no common nouns: a person's name."""
+    if lexicon is None or len(orgs) != 1:
+        return False
+    org = orgs[0]
+    if (org.start, org.end) != (start, end) or org.record is not None or org.source != "spacy":
+        return False
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return bool(words) and not any(lexicon.is_common_noun(w) for w in words)

@@ -37,7 +37,7 @@ from newsnlp.entities.government import owner_before
 from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
-from newsnlp.entities.state import LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
 from newsnlp.lang.fr.periphrases import (
     PERIPHRASIS,
     PERIPHRASIS_WORDS,
@@ -110,7 +110,7 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
         if is_capitalised(word):
             # a capital starts a portfolio word only after a preposition, an article,
             # "et" or another portfolio word ("Affaires étrangères", "Éducation nationale")
-            if prev not in {"prep", "lower"}:
+            if prev != "prep":
                 break
             prev = "cap"
         elif low in ROLE_FUNCTION_WORDS:
@@ -218,7 +218,8 @@ def national(role: RolePhrase, matcher: GazetteerMatcher, text: str = "") -> boo
 
 
 def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
-    """Role titles and portfolio words are not entities; proper names inside them are."""
+    """Role titles and portfolio words are not entities; proper names inside them are, and so is
+    a name the model read together with the role before it."""
     if not state.roles:
         return
     kept = []
@@ -228,9 +229,15 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
         if role is None:
             kept.append(c)
             continue
-        span = state.text[c.start : c.end]
+        text = state.text
+        span = text[c.start : c.end]
         if c.start >= role.start and c.end <= role.end and matcher.match(span) is not None:
             kept.append(c)  # "Union européenne", "Marocains" inside a portfolio
+        elif c.start >= role.start and c.end > role.end:
+            # "ministre de la Santé Tawfik al-Rabiah" read as one entity: the name after it
+            start = role.end + len(text[role.end : c.end]) - len(text[role.end : c.end].lstrip(" ,"))
+            if start < c.end and is_capitalised(text[start : c.end]):
+                kept.append(Candidate(start, c.end, c.label, c.source))
     state.cands = kept
 
 

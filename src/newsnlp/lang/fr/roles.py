@@ -58,7 +58,8 @@ A = "[’']"  # apostrophe, typographic or straight
 _SP = "[ \u00a0]"  # a space inside a line
 
 # A minister's title, as written before or after the name: heads of government (of a country
-# or of a federated state: "premier ministre du Québec", "ministre-président flamand"),
+# or of a federated state: "premier ministre du Québec", "ministre-président flamand"; "la
+# chancelière Angela Merkel"),
 # ministers, ministres d’État, délégués, secrétaires d’État, the US secretaries ("secrétaire
 # américain au Trésor"), Swiss federal councillors and department heads ("chef du DFAE"),
 # feminine forms included.
@@ -75,6 +76,7 @@ MINISTER_TITLE = re.compile(
     rf"|[Pp]résident(?:e)? du [Cc]onseil(?= (?:des ministres )?[a-zé]+)"
     rf"|[Cc]onseill(?:er|ère) fédéral(?:e)?"
     rf"|[Gg]arde des [Ss]ceaux"
+    rf"|(?:[Vv]ice-)?[Cc]hancel(?:ier|ière)s?"
     rf"|[Cc]hef(?:fe)? du (?:[Dd]épartement|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
     rf")(?![\w-])"
 )
@@ -84,7 +86,8 @@ TITLE_NEEDS_COUNTRY = re.compile(r"[Pp]résident(?:e)? du [Cc]onseil")
 # Heads of government (not their deputies): one per government.
 HEAD_OF_GOVERNMENT = re.compile(
     r"(?<![\w-])(?:(?:[Pp]remier|[Pp]remière) [Mm]inistre|[Cc]hef(?:fe)? du [Gg]ouvernement"
-    r"|[Pp]résident(?:e)? du [Gg]ouvernement|[Mm]inistre-[Pp]résident(?:e)?)"
+    r"|[Pp]résident(?:e)? du [Gg]ouvernement|[Mm]inistre-[Pp]résident(?:e)?"
+    r"|(?<!-)[Cc]hancel(?:ier|ière))"
 )
 # The first portfolio of a minister ("ministre des Affaires étrangères, de …" → "Affaires
 # étrangères"): one holder per government.
@@ -98,15 +101,18 @@ NOT_SITTING = re.compile(
 )
 # Words ending a role phrase that make it a former office ("le Premier ministre de l’époque").
 FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
-# Words before a title that make it part of a body's name ("le Conseil des ministres").
+# Words before a title that make it part of a body's name ("le Conseil des ministres") or
+# another office ("le grand chancelier").
 NOT_A_TITLE_BEFORE = re.compile(
     r"(?:[Cc]onseils?|[Cc]onférences?|[Rr]éunions?|[Cc]omités?|[Cc]ollège) (?:des|de) $"
+    r"|[Gg]rande? $"  # "le grand chancelier de la Légion d’honneur"
 )
 # Titles that contain "ministre"/"secrétaire" but are not ministers: checked at the title
 # ("ministre plénipotentiaire", "secrétaire d’État adjoint"); "ministre-conseiller",
 # "sous-secrétaire" and "secrétaire général" are not titles at all.
 NOT_MINISTER_TITLES = re.compile(
     rf"ministre-conseill|ministres? plénipotentiaires?|secrétaire général"
+    rf"|chancel(?:ier|ière)s? (?:de l{A}université|des universités|de la Légion|de l{A}[Oo]rdre)"
     rf"|secrétaires? d{A}[ÉE]tat (?:[a-zé]+ )?adjointe?s?",
     re.I,
 )
@@ -122,7 +128,7 @@ PORTFOLIO_START = re.compile(
 # they are not part of an institution's name either.
 ROLE_STOPWORDS = frozenset(
     """a ont est sont était étaient avait avaient sera seront sont s’est se s’ qui que qu’ dont
-    lors pour dans sur selon lundi mardi mercredi jeudi vendredi samedi dimanche hier mais
+    lors pour dans sur selon après avant depuis puis jusqu’ jusqu’à lundi mardi mercredi jeudi vendredi samedi dimanche hier mais
     doit doivent va vont vient a-t-il a-t-elle estime juge rappelle rappelé souligné annoncé
     déclaré affirmé indiqué précisé présenté reçu salué plaide entend devrait pourrait""".split()
 )
@@ -151,14 +157,19 @@ TITLES_JOINED = re.compile(r"\s*,?\s+et\s+|\s*,\s*")
 # A person named right after a title: "le Premier ministre Bart De Wever", "la ministre danoise
 # du Numérique, Caroline Stage Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani".
 _PARTICLE = "|".join(sorted((re.escape(p) for p in NAME_PARTICLES), key=len, reverse=True))
-_CAP_WORD = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]+"
+# a capitalised word, or one with an Arabic article or patronymic joined by a hyphen
+# ("al-Rabiah", "ben-Ali")
+_CAP_WORD = r"(?:(?:al|el|ad|ar|as|at|ash|ben|bin|ibn|abu|abou|ould)-)?[A-ZÀ-ÖØ-ÞŒ][\w’'-]+"
 NAME_AFTER_TITLE = re.compile(
     rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*(?!{HONORIFIC}{_SP})"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{1,4}})"
 )
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
-# "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié").
-SEP_AFTER = re.compile(rf"{_SP}*,?{_SP}*(?:{HONORIFIC}{_SP}+)*")
+# "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié", "…, le social-démocrate
+# Hubertus Heil").
+SEP_AFTER = re.compile(
+    rf"{_SP}*(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
+)
 # Between a name and the role phrase after it ("Nasser Bourita, ministre de …", "X, le nouveau
 # ministre de …").
 SEP_BEFORE = re.compile(
