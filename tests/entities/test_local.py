@@ -41,6 +41,12 @@ def _ministers(text: str, *persons: str) -> list[tuple]:
             "TN",
         ),
         ("Le ministre de l’Aviation Ghulam Khan a critiqué les pilotes pakistanais.", "PK"),
+        # a country where the news happens, when the sentence tells of no visit
+        (
+            "Un assouplissement sera limité au Royaume-Uni, selon le ministre de "
+            "l’Environnement George Eustice.",
+            "GB",
+        ),
         # a city: its country (the article, naming Mali as much, has no home country)
         (
             "La défaite d’Ottawa pèse sur le Premier ministre Justin Trudeau. Le Mali, le Mali.",
@@ -58,6 +64,7 @@ def test_the_sentence_gives_the_country(text, expected):
             "Elyes Fakhfakh",
             "Ghulam Khan",
             "Justin Trudeau",
+            "George Eustice",
         )
         if w in text
     )

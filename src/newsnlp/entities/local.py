@@ -38,7 +38,7 @@ from itertools import accumulate
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, RolePhrase
 from newsnlp.entities.types import CountryReference
-from newsnlp.lang.fr.government import SCENE, SIDE
+from newsnlp.lang.fr.government import SCENE, SIDE, VISIT
 from newsnlp.lang.fr.places import LOCATIVE_BEFORE
 
 __all__ = [
@@ -108,15 +108,19 @@ def side_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher)
 
 
 class Places:
-    """The countries a text names as parties, by position: its references and cities outside
-    the spans that are another party's, and not as the place where something happens ("en
-    visite à Alger", "au Maroc": :data:`~newsnlp.lang.fr.places.LOCATIVE_BEFORE`), sorted for range queries (linear in the text, however many
-    ministers ask).
+    """The countries a text names as parties, by position, sorted for range queries (linear in
+    the text, however many ministers ask): its references and cities outside the spans that
+    are another party's. A place after a locative preposition
+    (:data:`~newsnlp.lang.fr.places.LOCATIVE_BEFORE`) is where something happens: a city
+    never counts ("à Bruxelles" hosts foreign ministers), a country only in a sentence that
+    tells of no visit before it ("selon le ministre …, au Royaume-Uni" but not "en visite au
+    Maroc": :data:`~newsnlp.lang.fr.government.VISIT`).
 
     Examples
     --------
-    >>> refs = [CountryReference(0, 5, "Maroc", "MA"), CountryReference(20, 27, "chinois", "CN")]
-    >>> sorted(Places(LayerState("Le Maroc et le président chinois."), refs, [(20, 27)]).between(0, 40))
+    >>> refs = [CountryReference(3, 8, "Maroc", "MA"), CountryReference(25, 32, "chinois", "CN")]
+    >>> places = Places(LayerState("Le Maroc et le président chinois."), refs, [(25, 32)])
+    >>> sorted(places.between(0, 40))
     ['MA']
     """
 
@@ -126,9 +130,9 @@ class Places:
         refs: Sequence[CountryReference],
         skip: Sequence[tuple[int, int]],
     ) -> None:
-        found = [(r.start, r.country) for r in refs]
+        found = [(r.start, r.country, False) for r in refs]
         found.extend(
-            (c.start, c.record.country)
+            (c.start, c.record.country, True)
             for c in state.cands
             if c.kind == "city" and c.record is not None and c.record.country
         )
@@ -136,22 +140,30 @@ class Places:
         spans = sorted(skip)
         starts = [a for a, _b in spans]
         reach = list(accumulate((b for _a, b in spans), max))  # furthest end so far
-        kept = []
-        text = state.text
-        for pos, country in found:
+        text = self.text = state.text
+        self.positions: list[int] = []
+        self.countries: list[str] = []
+        self.locative: list[bool] = []
+        for pos, country, city in found:
             k = bisect_right(starts, pos) - 1
             if k >= 0 and reach[k] > pos:
                 continue  # another party's
-            if LOCATIVE_BEFORE.search(text, max(0, pos - LOOK_BEHIND), pos):
-                continue  # where something happens ("en visite à Alger")
-            kept.append((pos, country))
-        self.positions = [pos for pos, _c in kept]
-        self.countries = [c for _pos, c in kept]
+            locative = LOCATIVE_BEFORE.search(text, max(0, pos - LOOK_BEHIND), pos) is not None
+            if locative and city:
+                continue
+            self.positions.append(pos)
+            self.countries.append(country)
+            self.locative.append(locative)
 
     def between(self, start: int, end: int) -> set[str]:
-        """The countries named from *start* to *end*."""
+        """The countries named as parties from *start* to *end* (a sentence)."""
         lo, hi = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        return set(self.countries[lo:hi])
+        out = set()
+        for k in range(lo, hi):
+            if self.locative[k] and VISIT.search(self.text, start, self.positions[k]):
+                continue  # "en visite au Maroc"
+            out.add(self.countries[k])
+        return out
 
 
 def sentence_country(

@@ -235,9 +235,11 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
             kept.append(c)  # "Union européenne", "Marocains" inside a portfolio
         elif c.start >= role.start and c.end > role.end:
             # "ministre de la Santé Tawfik al-Rabiah" read as one entity: the name after it
-            start = role.end + len(text[role.end : c.end]) - len(text[role.end : c.end].lstrip(" ,"))
-            if start < c.end and is_capitalised(text[start : c.end]):
-                kept.append(Candidate(start, c.end, c.label, c.source))
+            rest = text[role.end : c.end]
+            start = role.end + len(rest) - len(rest.lstrip(" ,"))
+            end = next((i for i in range(start, c.end) if text[i] in ".!?;:"), c.end)
+            if start < end and is_capitalised(text[start:end]):
+                kept.append(Candidate(start, end, c.label, c.source))  # up to a full stop
     state.cands = kept
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "OWNER_BEFORE",
     "SCENE",
     "SIDE",
+    "VISIT",
 ]
 
 A = "[’']"  # apostrophe, typographic or straight
@@ -94,6 +95,14 @@ SCENE = re.compile(
 # "Du côté marocain, le ministre …".
 SIDE = re.compile(
     r"[ \u00a0\-–—«\"]*(?:[Dd]u[ \u00a0]+)?[Cc]ôté[ \u00a0]+(?P<adj>[a-zé]\w*)[ \u00a0]*,"
+)
+# Words of a visit or a meeting before a place: the place is where a minister goes, not the
+# government it belongs to ("en visite au Maroc", "s’est rendu en Algérie", "a reçu à Rabat").
+VISIT = re.compile(
+    r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|sommet|réunion|rencontre|"
+    r"rendue?s?|arrivée?s?|venue?s?|reçue?s?|rencontrée?s?|accueillie?s?|invitée?s?|"
+    r"retour|escale)(?![\w-])",
+    re.I,
 )
 # Heads of a body's name that make it foreign to the article ("Ambassade de France").
 FOREIGN_BODY_HEADS = frozenset({"Ambassade", "Consulat", "Consulat général", "Haut-Commissariat"})
