@@ -51,3 +51,12 @@ def test_a_lower_case_generic_head_is_also_found_capitalised():
     assert matcher().match("palais Rénovation")[1].country == "GA"
     assert matcher().match("Palais Rénovation")[1].canonical == "Présidence de la République"
     assert matcher().match("Place Beauvau")[1].country == "FR"
+
+
+def test_an_institution_matches_whatever_the_case_of_its_later_words():
+    m = matcher()
+    assert m.match("Organisation mondiale de la Santé")[1].canonical == (
+        m.match("Organisation mondiale de la santé")[1].canonical
+    )
+    assert m.match("organisation mondiale de la santé") is None  # the first word keeps its case
+    assert m.match("Côte D’Ivoire") is None  # countries keep theirs

@@ -115,3 +115,30 @@ def test_glued_sentences_are_cut_and_grammatical_words_alone_dropped(text, menti
     st = state(text, (mention, "MISC"))
     normalise_spans(st, matcher())
     assert [t for t, _ in spans(st)] == [t for t in ("AFP",) if t in mention]
+
+
+def test_a_sentence_end_before_a_dash_is_cut():
+    text = "Une mission de l’Assemblée nationale.- Le foot reprend -Après"
+    st = state(text, ("Assemblée nationale.- Le foot", "ORG"))
+    normalise_spans(st, matcher())
+    assert spans(st)[0] == ("Assemblée nationale", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Une unité de l’Armée de terre italienne basée à Venise.",
+            "Armée de terre italienne basée",
+            "Armée de terre italienne",
+        ),
+        # "de" may go on a name with a place: kept
+        ("L’Église réformée de France a dit.", "Église réformée", "Église réformée"),
+        # a person's name is left alone
+        ("Jean Dupont basé à Paris.", "Jean Dupont", "Jean Dupont"),
+    ],
+)
+def test_a_trailing_participle_opening_a_phrase_is_not_the_name(text, mention, name):
+    st = state(text, (mention, "PER" if "Dupont" in mention else "ORG"))
+    normalise_spans(st, matcher())
+    assert spans(st)[0][0] == name

@@ -60,6 +60,9 @@ from newsnlp.lang.fr.roles import ROLE_STOPWORDS
 
 __all__ = ["add_institution_names", "agrees", "complements", "skip_adjectives"]
 
+#: Complements of a participle that may go on a name with a place ("… réformée de France").
+GENITIVE = frozenset({"de", "d’", "d'"})
+
 
 def agrees(noun: str, adjective: str, lexicon: Lexicon) -> bool:
     """Whether *adjective* can qualify *noun* by number: a noun that the lexicon knows only
@@ -109,9 +112,11 @@ def skip_adjectives(
                 w.endswith(PARTICIPLE_ENDINGS)
                 and j + 1 < len(words)
                 and words[j + 1][2] in PARTICIPLE_COMPLEMENTS
-                and not _place_at(words, j + 2, matcher)
+                and not (words[j + 1][2] in GENITIVE and _place_at(words, j + 2, matcher))
             ):
-                break  # "la commission du Conseil national chargée d’examiner"
+                # "la commission du Conseil national chargée d’examiner", "l’Armée de terre
+                # italienne basée à Venise" (but "… réformée de France" names a place)
+                break
             j += 1
         elif (
             w == "et"

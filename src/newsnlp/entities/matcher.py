@@ -15,6 +15,8 @@ Examples
 (3, 'country', 'CI')
 >>> matcher.match("Nations unies")[1].canonical
 'Organisation des Nations unies'
+>>> matcher.match("Organisation mondiale de la Santé")[1].canonical
+'Organisation mondiale de la santé'
 >>> matcher.adjective("marocaine").country, matcher.match("Nations")
 ('MA', None)
 """
@@ -62,14 +64,22 @@ class GazetteerMatcher:
             options.sort(key=lambda o: -len(o[0]))
 
     def match_at(self, words: list[Word], i: int) -> tuple[int, str, Any] | None:
-        """Longest gazetteer form starting at word *i*: (number of words, type, record)."""
+        """Longest gazetteer form starting at word *i*: (number of words, type, record). The
+        words after an institution's first may differ in case ("Organisation mondiale de la
+        Santé" is "Organisation mondiale de la santé")."""
         options = self._forms.get(words[i][2])
         if not options:
             return None
         for form, kind, record in options:
             n = len(form)
-            if i + n <= len(words) and all(words[i + k][2] == form[k] for k in range(1, n)):
-                # the words must be contiguous in the text (no punctuation between them)
+            if i + n > len(words):
+                continue
+            # the words must be contiguous in the text (no punctuation between them)
+            if all(words[i + k][2] == form[k] for k in range(1, n)):
+                return n, kind, record
+            if kind == "institution" and all(
+                words[i + k][2].lower() == form[k].lower() for k in range(1, n)
+            ):
                 return n, kind, record
         return None
 

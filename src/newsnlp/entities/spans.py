@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, at_sentence_start
+from newsnlp.lang.fr.institutions import PARTICIPLE_COMPLEMENTS, PARTICIPLE_ENDINGS
 from newsnlp.lang.fr.press import (
     GENERIC_PLACE_HEADS,
     LEADING_DETERMINERS,
@@ -105,6 +106,8 @@ def strip_span(
     m = TRAILING_SMALL_WORDS.search(text, s, e)
     if m and m.start() > s:
         e = m.start()  # "Alliance des États du Sahel de la" → "… du Sahel"
+    if label != "PER":
+        e = _drop_trailing_participle(text, s, e)  # "Armée de terre italienne basée (à)"
     s = _skip_sentence_word(text, s, e)  # "En Suisse" → "Suisse"
     m = ELIDED_ARTICLE_AFTER_DE.match(text, s, e) if label == "PER" else None
     if m and m.end() < e:
@@ -119,6 +122,18 @@ def strip_span(
     if text[s:e].lower() in STOP_WORDS:
         return None  # "La", "Ces", "Après": a grammatical word alone
     return s, e
+
+
+def _drop_trailing_participle(text: str, s: int, e: int) -> int:
+    """End of a name without a last lower-case past participle that opens a phrase after the
+    name ("l’Armée de terre italienne basée à Venise", "l’Agence chargée de …")."""
+    head, _sep, last = text[s:e].rpartition(" ")
+    if not head or not last.islower() or not last.endswith(PARTICIPLE_ENDINGS):
+        return e
+    after = text[e : e + 12].split(None, 1)
+    if after and after[0] in PARTICIPLE_COMPLEMENTS and after[0] not in {"de", "d’", "d'"}:
+        return s + len(head.rstrip())
+    return e
 
 
 def _skip_sentence_word(text: str, s: int, e: int) -> int:

@@ -38,10 +38,11 @@ TRAILING_PUNCTUATION = '.,;:!?»«"()[]–-'
 LEADING_PUNCTUATION = '«"([–-'
 # What a name never crosses: a line break, an opening or closing guillemet with its space, a
 # colon with a space after it ("Football : le Minsep"), a sentence end before a capital (also
-# glued: "l’AFP.Ces").
+# glued: "l’AFP.Ces") or a dash ("l’Assemblée nationale.- Le foot reprend -").
 NAME_BREAK = re.compile(
     r"\n|[ \u00a0\u202f]*[«»“”][ \u00a0\u202f]*|[ \u00a0\u202f]*:[ \u00a0\u202f]+"
     r"|(?<=[a-zà-ÿ]{2})[.!?][ \u00a0]+(?=[A-ZÀ-Ý])|(?<=\w{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+    r"|(?<=\w{2})[.!?][ \u00a0]*[-–—]"
 )
 # Small words that never end a name ("Alliance des États du Sahel de la"): stripped.
 TRAILING_SMALL_WORDS = re.compile(
