@@ -1013,40 +1013,36 @@ def payload_bytes(payload: dict) -> dict:
     return out
 
 
-def worker_structures(pickled: bytes, k: int = K, rows: int = 4096) -> dict:
-    """RSS MiB a Spark Python worker adds for its search, measured here, in this process: the
-    broadcast unpickled from a file (as pyspark reads it), then the index built from it
-    (inverted index, latent vectors), then after searching one block (the pruned search's
-    postings, kept, and the block's buffers)."""
-    import gc
+def worker_structures(spec: dict) -> None:
+    """RSS MiB a Spark Python worker adds for its search, measured in a fresh interpreter (no
+    freed memory to reuse): the broadcast unpickled from its file (as pyspark reads it), then
+    the index built from it (inverted index, latent vectors), then after searching one block
+    (the pruned search's postings, kept, and the block's buffers)."""
     import pickle
 
     from newsnlp.integrations.spark.related_all import payload_index
     from newsnlp.related.search import related_all
     from newsnlp.related.sparse import row_blocks
 
-    with tempfile.TemporaryFile() as f:
-        f.write(pickled)
-        f.seek(0)
-        gc.collect()
-        rss = [current_rss_mb()]
+    rss = [current_rss_mb()]
+    with open(spec["path"], "rb") as f:
         payload = pickle.load(f)
     rss.append(current_rss_mb())
     index = payload_index(payload)
     rss.append(current_rss_mb())
     n, parts = payload["shape"][0], {}
     related_all(
-        index, k, targets=np.arange(min(rows, n)), search=payload["search"],
+        index, K, targets=np.arange(min(4096, n)), search=payload["search"],
         n_candidates=payload["n_candidates"], threads=1, parts=parts,
         blocks=lambda r: row_blocks(r, n, 2048),
     )  # fmt: skip
     rss.append(current_rss_mb())
-    return {
+    emit(worker_structures={
         "broadcast_mb": rss[1] - rss[0],
         "index_mb": rss[2] - rss[1],
         "search_mb": rss[3] - rss[2],
         "components_mb": 0 if payload["components"] is None else payload["components"].nbytes / 2**20,
-    }  # fmt: skip
+    })  # fmt: skip
 
 
 def spark_worker_rss_mb() -> list[float]:
@@ -1108,9 +1104,13 @@ def worker_spark(spec: dict) -> None:
     emit(
         payload_s=payload_s, pickle_s=time.perf_counter() - start,
         payload_bytes=payload_bytes(payload), pickled_bytes=len(pickled),
-        worker_structures=worker_structures(pickled),
     )  # fmt: skip
+    (saved.parent / "payload.pickle").write_bytes(pickled)  # read back by the next process only
     del payload, pickled
+    memory = spawn(
+        {"kind": "spark-memory", "path": str(saved.parent / "payload.pickle")}, 600, log=id
+    )
+    emit(worker_structures=memory.get("worker_structures"))
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     start = time.perf_counter()
     spark = (
@@ -1163,6 +1163,8 @@ def worker(spec: dict) -> None:
         worker_entities(spec)
     elif kind == "spark":
         worker_spark(spec)
+    elif kind == "spark-memory":
+        worker_structures(spec)
     else:
         raise ValueError(kind)
 
@@ -1694,21 +1696,22 @@ def report_spark(sp_runs: dict, met: dict) -> None:
     sizes, n, ws = r.get("payload_bytes"), r.get("n"), r.get("worker_structures")
     if sizes and n and ws:
         fixed = sizes.get("components", 0)  # terms x dimensions: not per article
-        per_row = (sum(sizes.values()) - fixed) / n
-        built = (ws["index_mb"] + ws["search_mb"]) * 2**20 / n
+        pickled = (r["pickled_bytes"] - fixed) / n
+        worker = (ws["broadcast_mb"] + ws["index_mb"] + ws["search_mb"]) * 2**20 - fixed
         print(
-            f"broadcast (each executor) per article: {per_row:,.0f} bytes (" + ", ".join(
+            "broadcast arrays per article: " + ", ".join(
                 f"{k} {v / n:,.0f}" for k, v in sizes.items() if k != "components"
-            ) + f") + latent components {fixed / 2**20:.1f} MiB in all; pickled "
-            f"{r['pickled_bytes'] / 2**20:.1f} MiB; RSS of the unpickled broadcast "
-            f"{ws['broadcast_mb']:.1f} MiB; built by each Python worker (RSS): index "
-            f"{ws['index_mb']:.1f} MiB + first block's search {ws['search_mb']:.1f} MiB = "
-            f"{built:,.0f} bytes per article"
+            ) + f" bytes, + the latent components, {fixed / 2**20:.1f} MiB whatever n; "
+            f"pickled (held by each executor's JVM) {pickled:,.0f} bytes per article + the "
+            f"components. Each Python worker (RSS, fresh interpreter): broadcast unpickled "
+            f"{ws['broadcast_mb']:.1f} MiB + index built {ws['index_mb']:.1f} MiB + first "
+            f"block's search {ws['search_mb']:.1f} MiB = {worker / n:,.0f} bytes per article "
+            f"+ the components"
         )  # fmt: skip
         for size in (1_000_000, 10_000_000):
             print(
-                f"  {size:,} articles: broadcast {per_row * size / 2**30:.1f} GiB per executor, "
-                f"+ {built * size / 2**30:.1f} GiB per Python worker"
+                f"  {size:,} articles: {(pickled * size + fixed) / 2**30:.1f} GiB per executor "
+                f"(JVM) + {(worker / n * size + fixed) / 2**30:.1f} GiB per Python worker"
             )
 
 
