@@ -1003,19 +1003,82 @@ def worker_entities(spec: dict) -> None:
 
 # ------------------------------------------------------------------------------ Spark
 def payload_bytes(payload: dict) -> dict:
-    """Bytes of each part of what ``related_all_spark`` broadcasts (and each executor holds,
-    with its inverted index: as many bytes as the matrix)."""
+    """Bytes of each array of what ``related_all_spark`` broadcasts (each executor holds one
+    copy), and of the ids as Python objects."""
     out = {}
     for name, value in payload.items():
         if isinstance(value, np.ndarray):
             out[name] = int(value.nbytes)
-    out["ids"] = sum(len(str(v)) + 50 for v in payload["ids"])  # Python str objects
-    out["inverted (built on the executor)"] = sum(out[x] for x in ("data", "indices", "indptr"))
+    out["ids"] = sum(sys.getsizeof(v) for v in payload["ids"]) + sys.getsizeof(payload["ids"])
     return out
 
 
-def worker_spark(spec: dict) -> None:
+def worker_structures(spec: dict) -> None:
+    """RSS MiB a Spark Python worker adds for its search, measured in a fresh interpreter (no
+    freed memory to reuse): the broadcast unpickled from its file (as pyspark reads it), then
+    the index built from it (inverted index, latent vectors), then after searching one block
+    (the pruned search's postings, kept, and the block's buffers)."""
     import pickle
+
+    from newsnlp.integrations.spark.related_all import payload_index
+    from newsnlp.related.search import related_all
+    from newsnlp.related.sparse import row_blocks
+
+    rss = [current_rss_mb()]
+    with open(spec["path"], "rb") as f:
+        payload = pickle.load(f)
+    rss.append(current_rss_mb())
+    index = payload_index(payload)
+    rss.append(current_rss_mb())
+    n, parts = payload["shape"][0], {}
+    related_all(
+        index, K, targets=np.arange(min(4096, n)), search=payload["search"],
+        n_candidates=payload["n_candidates"], threads=1, parts=parts,
+        blocks=lambda r: row_blocks(r, n, 2048),
+    )  # fmt: skip
+    rss.append(current_rss_mb())
+    emit(worker_structures={
+        "broadcast_mb": rss[1] - rss[0],
+        "index_mb": rss[2] - rss[1],
+        "search_mb": rss[3] - rss[2],
+        "components_mb": 0 if payload["components"] is None else payload["components"].nbytes / 2**20,
+    })  # fmt: skip
+
+
+def spark_worker_rss_mb() -> list[float]:
+    """RSS MiB of the Spark Python processes below this one (``pyspark.daemon`` and the
+    workers forked from it), read from /proc: the daemon first."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            pid, ppid = int(stat.parent.name), int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(pid)
+    todo, out = list(children.get(os.getpid(), [])), []
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        if b"pyspark.daemon" in cmd:  # the daemon and the workers forked from it
+            kb = next(int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:"))
+            out.append((pid, kb / 1024))
+    return [mb for _, mb in sorted(out)]
+
+
+def worker_spark(spec: dict) -> None:
+    """``related_all_spark`` on ``local[workers]``, twice in one session, each time on a freshly
+    loaded copy of the fitted index (so each job computes the near-duplicate groups on the
+    driver, broadcasts the index and has each Python worker build its search structures):
+    "cold" = the session's first job (the Python workers start and import newsnlp), "warm" =
+    the second (workers reused). Timed: from the call to all output rows on the driver as one
+    Arrow table (``toArrow``); ``collect()``'s conversion to Python rows is timed apart."""
+    import pickle
+    import shutil
 
     from pyspark.sql import SparkSession
 
@@ -1031,34 +1094,57 @@ def worker_spark(spec: dict) -> None:
     start = time.perf_counter()
     local_pos, local_sc = est.related_all(k=K, positions=True)
     emit(local_related_all_s=time.perf_counter() - start, n=len(ids))
-    payload = search_payload(est)
-    sizes = payload_bytes(payload)
-    emit(payload_bytes=sizes, pickled_bytes=len(pickle.dumps(payload, protocol=5)))
+    saved = Path(tempfile.mkdtemp(prefix="bench-spark-")) / "index"
+    est.save(saved)
+    start = time.perf_counter()
+    payload = search_payload(sim.RelatedArticles.load(saved))
+    payload_s = time.perf_counter() - start
+    start = time.perf_counter()
+    pickled = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    emit(
+        payload_s=payload_s, pickle_s=time.perf_counter() - start,
+        payload_bytes=payload_bytes(payload), pickled_bytes=len(pickled),
+    )  # fmt: skip
+    (saved.parent / "payload.pickle").write_bytes(pickled)  # read back by the next process only
+    del payload, pickled
+    memory = spawn(
+        {"kind": "spark-memory", "path": str(saved.parent / "payload.pickle")}, 600, log=id
+    )
+    emit(worker_structures=memory.get("worker_structures"))
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    start = time.perf_counter()
     spark = (
         SparkSession.builder.master(f"local[{spec['workers']}]")
         .config("spark.driver.memory", "4g")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
-    start = time.perf_counter()
-    rows = related_all_spark(model=est, k=K, spark=spark).collect()
-    seconds = time.perf_counter() - start
+    emit(session_s=time.perf_counter() - start, workers=spec["workers"])
     pos_of = {v: i for i, v in enumerate(ids)}
-    got = np.full((len(ids), K), -1, dtype=np.int64)
-    got_sc = np.full((len(ids), K), np.nan, dtype=np.float32)
-    for r in rows:
-        got[pos_of[r["id"]], r["rank"] - 1] = pos_of[r["neighbour_id"]]
-        got_sc[pos_of[r["id"]], r["rank"] - 1] = r["score"]
-    emit(
-        spark_s=seconds,
-        workers=spec["workers"],
-        spark_rows=len(rows),
-        recall=recall_by_scores(got, got_sc, local_pos, local_sc),
-        identical=bool((got == local_pos).all()),
-    )
+    for run in ("cold", "warm"):
+        model = sim.RelatedArticles.load(saved)  # groups not cached: computed in the job
+        load = os.getloadavg()[0]
+        start = time.perf_counter()
+        table = related_all_spark(model=model, k=K, spark=spark).toArrow()
+        seconds = time.perf_counter() - start
+        load_after = os.getloadavg()[0]
+        start = time.perf_counter()
+        rows = table.to_pylist()
+        rows_s = time.perf_counter() - start
+        got = np.full((len(ids), K), -1, dtype=np.int64)
+        got_sc = np.full((len(ids), K), np.nan, dtype=np.float32)
+        for r in rows:
+            got[pos_of[r["id"]], r["rank"] - 1] = pos_of[r["neighbour_id"]]
+            got_sc[pos_of[r["id"]], r["rank"] - 1] = r["score"]
+        emit(**{
+            f"{run}_s": seconds, f"{run}_rows_s": rows_s, f"{run}_load": [load, load_after],
+            f"{run}_rows": len(rows), f"{run}_worker_rss_mb": spark_worker_rss_mb(),
+            f"{run}_recall": recall_by_scores(got, got_sc, local_pos, local_sc),
+            f"{run}_identical": bool((got == local_pos).all() and np.allclose(
+                got_sc, local_sc, equal_nan=True)),
+        })  # fmt: skip
     spark.stop()
+    shutil.rmtree(saved.parent, ignore_errors=True)
 
 
 def worker(spec: dict) -> None:
@@ -1077,6 +1163,8 @@ def worker(spec: dict) -> None:
         worker_entities(spec)
     elif kind == "spark":
         worker_spark(spec)
+    elif kind == "spark-memory":
+        worker_structures(spec)
     else:
         raise ValueError(kind)
 
@@ -1564,31 +1652,67 @@ def report_extra(extra: dict, met: dict) -> None:
                 )
     sp_runs = extra.get("spark") or {}
     if sp_runs:
-        print("\n== 9. related_all_spark (OrangeSum, k=10) vs local related_all ==")
-        for w, r in sorted(sp_runs.items()):
+        report_spark(sp_runs, met)
+
+
+def report_spark(sp_runs: dict, met: dict) -> None:
+    print("\n== 9. related_all_spark (OrangeSum, k=10) vs local related_all ==")
+    print(
+        "seconds from the call to every output row on the driver as an Arrow table "
+        "(toArrow), on a freshly loaded index (the driver computes its near-duplicate groups "
+        "in the job); cold = the session's first job (Python workers start, import newsnlp), "
+        "warm = the second; + rows = collect()'s conversion to Python rows, timed apart; "
+        "load = 1-min load average before -> after the job"
+    )
+    for w, r in sorted(sp_runs.items()):
+        for run in ("cold", "warm"):
+            load = r.get(f"{run}_load") or [float("nan")] * 2
             print(
-                f"local[{w}]: {_fmt(r.get('spark_s'), '.1f')} s, recall@10 "
-                f"{_fmt(r.get('recall'), '.4f')}, identical {r.get('identical')}; local "
-                f"related_all {_fmt(r.get('local_related_all_s'), '.1f')} s"
+                f"local[{w}] {run}: {_fmt(r.get(f'{run}_s'), '.1f')} s (+ rows "
+                f"{_fmt(r.get(f'{run}_rows_s'), '.1f')} s), load {load[0]:.2f} -> {load[1]:.2f}, "
+                f"recall@10 {_fmt(r.get(f'{run}_recall'), '.4f')}, identical "
+                f"{r.get(f'{run}_identical')}, worker RSS MiB {r.get(f'{run}_worker_rss_mb')}"
             )
-        one, two = sp_runs.get(1, {}), sp_runs.get(2, {})
-        if one.get("spark_s") and two.get("spark_s"):
-            speedup = one["spark_s"] / two["spark_s"]
-            print(f"2 workers vs 1: {speedup:.2f}x (goal >= {GOALS['spark_speedup']})")
-            met["spark_speedup"] = speedup >= GOALS["spark_speedup"]
-        recalls = [r.get("recall") for r in sp_runs.values() if r.get("recall") is not None]
-        if recalls:
-            met["spark_recall"] = min(recalls) >= GOALS["spark_recall"]
-        sizes = one.get("payload_bytes") or two.get("payload_bytes")
-        n = one.get("n") or two.get("n")
-        if sizes and n:
-            per_row = sum(sizes.values()) / n
+        print(
+            f"local[{w}] driver: payload {_fmt(r.get('payload_s'), '.2f')} s, pickle "
+            f"{_fmt(r.get('pickle_s'), '.2f')} s; local related_all "
+            f"{_fmt(r.get('local_related_all_s'), '.1f')} s; session start "
+            f"{_fmt(r.get('session_s'), '.1f')} s"
+        )
+    one, two = sp_runs.get(1, {}), sp_runs.get(2, {})
+    for run in ("cold", "warm"):
+        if one.get(f"{run}_s") and two.get(f"{run}_s"):
+            speedup = one[f"{run}_s"] / two[f"{run}_s"]
+            print(f"2 workers vs 1, {run}: {speedup:.2f}x (goal >= {GOALS['spark_speedup']})")
+            if run == "warm":  # the workers' start is once per session, whatever the data
+                met["spark_speedup"] = speedup >= GOALS["spark_speedup"]
+    recalls = [
+        r.get(f"{run}_recall") for r in sp_runs.values() for run in ("cold", "warm")
+        if r.get(f"{run}_recall") is not None
+    ]  # fmt: skip
+    if recalls:
+        met["spark_recall"] = min(recalls) >= GOALS["spark_recall"]
+    r = one if one.get("payload_bytes") else two
+    sizes, n, ws = r.get("payload_bytes"), r.get("n"), r.get("worker_structures")
+    if sizes and n and ws:
+        fixed = sizes.get("components", 0)  # terms x dimensions: not per article
+        pickled = (r["pickled_bytes"] - fixed) / n
+        worker = (ws["broadcast_mb"] + ws["index_mb"] + ws["search_mb"]) * 2**20 - fixed
+        print(
+            "broadcast arrays per article: " + ", ".join(
+                f"{k} {v / n:,.0f}" for k, v in sizes.items() if k != "components"
+            ) + f" bytes, + the latent components, {fixed / 2**20:.1f} MiB whatever n; "
+            f"pickled (held by each executor's JVM) {pickled:,.0f} bytes per article + the "
+            f"components. Each Python worker (RSS, fresh interpreter): broadcast unpickled "
+            f"{ws['broadcast_mb']:.1f} MiB + index built {ws['index_mb']:.1f} MiB + first "
+            f"block's search {ws['search_mb']:.1f} MiB = {worker / n:,.0f} bytes per article "
+            f"+ the components"
+        )  # fmt: skip
+        for size in (1_000_000, 10_000_000):
             print(
-                f"per-article bytes on each executor: {per_row:,.0f} (" + ", ".join(
-                    f"{k} {v / n:,.0f}" for k, v in sizes.items()
-                ) + f"); 1M articles: {per_row * 1e6 / 2**30:.1f} GiB, 10M: "
-                f"{per_row * 1e7 / 2**30:.1f} GiB"
-            )  # fmt: skip
+                f"  {size:,} articles: {(pickled * size + fixed) / 2**30:.1f} GiB per executor "
+                f"(JVM) + {(worker / n * size + fixed) / 2**30:.1f} GiB per Python worker"
+            )
 
 
 if __name__ == "__main__":

@@ -143,3 +143,27 @@ def test_readme_names_the_two_setup_commands():
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "make demo" in readme and "make test" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+#: A placeholder left for figures to be filled in (``MEMORY_TABLE``, ``QUALITY_FIGURES``): an
+#: ALL_CAPS word ending in one of these, which no real name in the docs does.
+PLACEHOLDER = re.compile(r"\b[A-Z][A-Z0-9]*_(?:TABLES?|FIGURES?|NUMBERS|RESULTS)\b")
+
+
+@pytest.mark.parametrize("path", DOCS, ids=ids(DOCS))
+def test_no_placeholder_is_left(path):
+    text = path.read_text("utf-8")
+    left = [
+        f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}: {m.group()}"
+        for m in PLACEHOLDER.finditer(text)
+    ]
+    assert not left, "placeholders never replaced by their figures: " + ", ".join(left)
+
+
+def test_placeholder_pattern_finds_the_old_ones():
+    assert PLACEHOLDER.findall("per article: MEMORY_TABLE. SCALING_TABLE QUALITY_FIGURES") == [
+        "MEMORY_TABLE",
+        "SCALING_TABLE",
+        "QUALITY_FIGURES",
+    ]
+    assert not PLACEHOLDER.findall("OMP_NUM_THREADS, NEWSNLP_DATA, BATCH_CHARS, SCHEMA_VERSION")

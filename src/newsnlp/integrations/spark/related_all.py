@@ -7,6 +7,7 @@ import functools
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from newsnlp.related import RelatedArticles
 
-__all__ = ["OUTPUT_COLUMNS", "related_all_spark", "search_payload"]
+__all__ = ["OUTPUT_COLUMNS", "payload_index", "related_all_spark", "search_payload"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,18 @@ def search_payload(model: RelatedArticles, *, threads: int = 1) -> dict[str, Any
     }  # fmt: skip
 
 
-def _search_index(payload: dict[str, Any]) -> SearchIndex:
+def payload_index(payload: dict[str, Any]) -> SearchIndex:
+    """The search index a Python worker builds from :func:`search_payload`'s *payload* (once
+    per broadcast): the matrix (the payload's arrays, not copied), its inverted index and the
+    latent vectors (new arrays: with the payload, what each worker holds).
+
+    Examples
+    --------
+    >>> from newsnlp.related import RelatedArticles
+    >>> model = RelatedArticles().fit(["Grève SNCF", "La SNCF en grève", "Budget"])
+    >>> payload_index(search_payload(model)).inverted.shape == model.matrix_.T.shape
+    True
+    """
     import scipy.sparse as sp
 
     matrix = sp.csr_matrix(
@@ -91,7 +103,7 @@ def _index_of(broadcast: Any) -> tuple[SearchIndex, dict, dict[str, Any]]:
         got = _INDEXES.get(key)
         if got is None:
             _INDEXES.clear()  # one model at a time per worker
-            got = _INDEXES[key] = (_search_index(broadcast.value), {})
+            got = _INDEXES[key] = (payload_index(broadcast.value), {})
     return got[0], got[1], broadcast.value
 
 
@@ -204,7 +216,9 @@ def related_all_spark(
     spark = spark or (df.sparkSession if df is not None else SparkSession.getActiveSession())
     if spark is None:
         raise ValueError("no active Spark session: pass spark= or a DataFrame")
+    start = time.perf_counter()
     payload = search_payload(model, threads=1)
+    built = time.perf_counter() - start
     n = payload["shape"][0]
     numeric = all(type(v) is int for v in payload["ids"])
     id_type = T.LongType() if numeric else T.StringType()
@@ -218,7 +232,12 @@ def related_all_spark(
     if partitions is None:
         partitions = 4 * spark.sparkContext.defaultParallelism
     partitions = max(1, min(check_int(partitions, "partitions", 1), n_blocks))
+    start = time.perf_counter()
     broadcast = spark.sparkContext.broadcast(payload)
+    logger.info(
+        "related_all_spark: driver part %.2f s (index payload, near-duplicate groups) + "
+        "%.2f s (broadcast)", built, time.perf_counter() - start,
+    )  # fmt: skip
     import pyarrow as pa
 
     task = functools.partial(
