@@ -150,7 +150,11 @@ def test_readme_names_the_two_setup_commands():
 PLACEHOLDER = re.compile(r"\b[A-Z][A-Z0-9]*_(?:TABLES?|FIGURES?|NUMBERS|RESULTS)\b")
 
 
-@pytest.mark.parametrize("path", DOCS, ids=ids(DOCS))
+#: Every text a user reads: the docs and the modules' docstrings.
+TEXTS = [*DOCS, *sorted((ROOT / "src" / "newsnlp").rglob("*.py"))]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_placeholder_is_left(path):
     text = path.read_text("utf-8")
     left = [
