@@ -142,6 +142,11 @@ def _home(text: str, *items: tuple, default: str | None = None) -> str | None:
         # a dateline decides, unless another country has more evidence
         ("PARIS (AFP) – À Dakar, le Sénégal.", "FR"),
         ("PARIS (AFP) – À Dakar, au Sénégal, à Dakar, au Sénégal et à Dakar.", "SN"),
+        # one kind of evidence, overwhelming
+        ("Le Liban, les Libanais, la livre libanaise, l’économie libanaise. La France.", "LB"),
+        # a capital a visit goes to is not the article's country
+        ("Le ministre est attendu à Kinshasa.", None),
+        ("Le ministre vit à Kinshasa.", "CD"),
     ],
 )
 def test_home_country(text, home):

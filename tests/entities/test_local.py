@@ -86,7 +86,7 @@ def test_the_sentence_gives_the_country(text, expected):
         # a language is not a country
         "Le ministre de la Santé Ahmed Diallo renforce l’enseignement du français.",
         # where something happens is not a party
-        "Le ministre de la Santé Ahmed Diallo, en visite à Alger, a parlé. L’Inde, l’Inde.",
+        "Le ministre de la Santé Ahmed Diallo, en visite à Alger, a parlé. L’Inde, le Mali.",
         "Le ministre de la Santé Ahmed Diallo s’est rendu en Algérie. L’Inde, l’Inde.",
     ],
 )

@@ -35,6 +35,7 @@ from collections import Counter
 from typing import Any
 
 from newsnlp._deprecation import renamed
+from newsnlp.entities.local import visited
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, is_capitalised, words_of
 from newsnlp.entities.types import CountryReference
@@ -316,8 +317,9 @@ def home_evidence(
     """Evidence of the article's home country, by country: weight by kind (see
     :data:`HOME_WEIGHTS`) — references (names, demonyms, adjectives) outside role phrases and
     foreign offices, adjectives of a federated region ("québécois" → CA), "le Royaume",
-    capitals and other cities, national bodies (the gazetteer's, or a name holding the
-    country: "Banque centrale de Tunisie")."""
+    capitals and other cities (not the ones a visit goes to: "est attendu à Kinshasa",
+    :func:`~newsnlp.entities.local.visited`), national bodies (the gazetteer's, or a name
+    holding the country: "Banque centrale de Tunisie")."""
     text = state.text
     skip = other_party_spans(state, matches)
     evidence: dict[str, Counter[str]] = {}
@@ -341,7 +343,8 @@ def home_evidence(
     for c in state.cands:
         city = c.record if c.kind == "city" else city_homonym(text, c, matcher)
         if city is not None:
-            add(city.country, "capital" if city.capital else "city")  # "à Luxembourg"
+            if not visited(text, c.start):  # not "s’est rendu à Kiev"
+                add(city.country, "capital" if city.capital else "city")  # "à Luxembourg"
         elif c.label == "ORG":
             add(_body_country(c, text[c.start : c.end], matcher), "body")
     return evidence

@@ -49,6 +49,7 @@ __all__ = [
     "sentence_bounds",
     "sentence_country",
     "side_country",
+    "visited",
 ]
 
 #: What ends a sentence.
@@ -105,6 +106,23 @@ def side_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher)
         return None
     d = matcher.demonym(m.group("adj"))
     return d.country if d is not None and d.status == "state" else None
+
+
+def visited(text: str, pos: int) -> bool:
+    """Whether the place at *pos* is one a visit goes to: after a locative preposition, in a
+    sentence that tells of a visit or a meeting before it ("s’est rendu à Kiev", "est attendu
+    à Kinshasa").
+
+    Examples
+    --------
+    >>> text = "Il est attendu à Kinshasa. Il vit à Dakar."
+    >>> visited(text, text.index("Kinshasa")), visited(text, text.index("Dakar"))
+    (True, False)
+    """
+    if LOCATIVE_BEFORE.search(text, max(0, pos - LOOK_BEHIND), pos) is None:
+        return False
+    start, _end = sentence_bounds(text, pos)
+    return VISIT.search(text, start, pos) is not None
 
 
 class Places:

@@ -100,7 +100,7 @@ SIDE = re.compile(
 # government it belongs to ("en visite au Maroc", "s’est rendu en Algérie", "a reçu à Rabat").
 VISIT = re.compile(
     r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|sommet|réunion|rencontre|"
-    r"rendue?s?|arrivée?s?|venue?s?|reçue?s?|rencontrée?s?|accueillie?s?|invitée?s?|"
+    r"rendue?s?|arrivée?s?|venue?s?|reçue?s?|rencontrée?s?|accueillie?s?|invitée?s?|attendue?s?|"
     r"retour|escale)(?![\w-])",
     re.I,
 )
