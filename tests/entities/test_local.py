@@ -132,3 +132,42 @@ def test_places_leave_out_other_parties_spans():
     assert places.between(0, 33) == {"MA"}
     assert places.between(0, 60) == {"MA", "CN"}
     assert places.between(9, 39) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [
+        (
+            "Hakan Fidan, chef de la diplomatie turque, et Sergueï Lavrov, son homologue russe, "
+            "se sont parlé.",
+            ("Hakan Fidan", "Sergueï Lavrov"),
+            [
+                ("Hakan Fidan", "chef de la diplomatie turque", "TR", "role"),
+                ("Sergueï Lavrov", "homologue russe", "RU", "homologue"),
+            ],
+        ),
+        (
+            "La ministre Catherine Colonna a reçu son homologue marocain Nasser Bourita.",
+            ("Catherine Colonna", "Nasser Bourita"),
+            [
+                ("Catherine Colonna", "ministre", None, None),
+                ("Nasser Bourita", "homologue marocain", "MA", "homologue"),
+            ],
+        ),
+        # a president's counterpart is a president
+        (
+            "Le président Emmanuel Macron a reçu son homologue égyptien Abdel Fattah al-Sissi.",
+            ("Emmanuel Macron", "Abdel Fattah al-Sissi"),
+            [],
+        ),
+        # a minister's counterpart in another sentence is not read
+        (
+            "La ministre Catherine Colonna a parlé. Puis son homologue marocain Nasser Bourita a dit.",
+            ("Catherine Colonna", "Nasser Bourita"),
+            [("Catherine Colonna", "ministre", None, None)],
+        ),
+    ],
+)
+def test_a_ministers_counterpart_is_a_minister(text, persons, expected):
+    ann = layer(None)(text, mentions(text, *((p, "PER") for p in persons)))
+    assert [(m.name, m.role, m.country, m.country_source) for m in ann.ministers] == expected

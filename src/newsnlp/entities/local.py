@@ -32,19 +32,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
 
 from newsnlp.entities.matcher import GazetteerMatcher
-from newsnlp.entities.state import LayerState, RolePhrase
+from newsnlp.entities.state import Candidate, LayerState, RolePhrase
 from newsnlp.entities.types import CountryReference
-from newsnlp.lang.fr.government import SCENE, SIDE, VISIT
+from newsnlp.lang.fr.government import (
+    COUNTERPART_AFTER,
+    COUNTERPART_BEFORE,
+    HOMOLOGUE_ANY,
+    SCENE,
+    SIDE,
+    VISIT,
+)
 from newsnlp.lang.fr.places import LOCATIVE_BEFORE
 
 __all__ = [
     "MAX_SENTENCE",
     "SENTENCE_ENDS",
     "Places",
+    "counterparts",
     "scene_country",
     "sentence_bounds",
     "sentence_country",
@@ -213,3 +221,51 @@ def sentence_country(
         if len(named) == 1:
             return next(iter(named))
     return None
+
+
+def counterparts(
+    state: LayerState,
+    ministers: Collection[str],
+    name_of: Callable[[Candidate], str],
+    demonym_country: Callable[[str], str | None],
+) -> dict[str, tuple[str, str]]:
+    """Persons named as a minister's counterpart, by name: (role as written, country). "Hakan
+    Fidan, chef de la diplomatie turque, et Sergueï Lavrov, son homologue russe", "la ministre …
+    s’est entretenue avec son homologue marocain Nasser Bourita": the counterpart of a
+    minister named before it in the sentence (one of *ministers*) is a minister of the
+    country of the adjective (*demonym_country*); a president's counterpart is not.
+
+    Examples
+    --------
+    >>> from newsnlp.entities.state import Candidate
+    >>> text = "Le ministre Karim Zidane a reçu son homologue espagnol, José Albares."
+    >>> state = LayerState(text, [Candidate(12, 24, "PER", "spacy"), Candidate(56, 68, "PER", "spacy")])
+    >>> name = lambda c: text[c.start : c.end]
+    >>> counterparts(state, {"Karim Zidane"}, name, {"espagnol": "ES"}.get)
+    {'José Albares': ('homologue espagnol', 'ES')}
+    """
+    text = state.text
+    out: dict[str, tuple[str, str]] = {}
+    if "homologue" not in text:
+        return out
+    persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
+    starts = [c.start for c in persons]
+    for m in HOMOLOGUE_ANY.finditer(text):
+        country = demonym_country(m.group(1))
+        if country is None:
+            continue
+        k = bisect_left(starts, m.end())
+        if k < len(persons) and COUNTERPART_AFTER.fullmatch(text, m.end(), persons[k].start):
+            person = persons[k]  # "son homologue russe, Sergueï Lavrov"
+        elif k and COUNTERPART_BEFORE.fullmatch(text, persons[k - 1].end, m.start()):
+            person = persons[k - 1]  # "Sergueï Lavrov, son homologue russe"
+        else:
+            continue
+        start, _end = sentence_bounds(text, m.start())
+        first = bisect_left(starts, start)
+        if any(
+            p is not person and p.end <= m.start() and name_of(p) in ministers
+            for p in persons[first:k]
+        ):
+            out.setdefault(name_of(person), (m.group(0).split(None, 1)[1], country))
+    return out

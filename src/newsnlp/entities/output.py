@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsnlp.entities.countries import city_homonym, natural_feature
-from newsnlp.entities.government import governments
+from newsnlp.entities.government import demonym_country, governments
+from newsnlp.entities.local import counterparts
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.names import surnames
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase
@@ -54,7 +55,9 @@ def ministers(
 
     The role as written is a title of the person rather than a periphrasis ("vice-Premier
     ministre et ministre des Affaires étrangères" rather than "chef de la diplomatie
-    émiratie"), and a bare title ("ministre") gives way to a longer one; the country and its
+    émiratie"), and a bare title ("ministre") gives way to a longer one; a minister's
+    counterpart named in apposition ("…, son homologue russe, Sergueï Lavrov") is a minister
+    too (:func:`newsnlp.entities.local.counterparts`); the country and its
     source come from every role phrase of the person (:func:`newsnlp.entities.government.governments`),
     *home* being the article's home country and *refs* its country references.
     """
@@ -77,7 +80,12 @@ def ministers(
             chosen[name] = r
     written = {name: role_text(r.text) for name, r in chosen.items()}
     evidence = governments(state, roles_by_name, written, matcher, home, name_of, refs)
-    return {name: Minister(name, written[name], *evidence[name]) for name in roles_by_name}
+    out = {name: Minister(name, written[name], *evidence[name]) for name in roles_by_name}
+    found = counterparts(state, out, name_of, lambda w: demonym_country(w, matcher))
+    for name, (role, country) in found.items():
+        if name not in out:
+            out[name] = Minister(name, role, country, "homologue")
+    return out
 
 
 def _better_role(new: RolePhrase, current: RolePhrase) -> bool:

@@ -34,6 +34,8 @@ import re
 
 __all__ = [
     "COMING_FROM",
+    "COUNTERPART_AFTER",
+    "COUNTERPART_BEFORE",
     "DATELINE",
     "DATELINE_LINES",
     "FOREIGN_BODY_HEADS",
@@ -59,6 +61,10 @@ HOMOLOGUE = re.compile(rf"homologues?\s+(\w+)\s*,?\s*(?:(?:le|la|l{A})\s*)?$")
 HOMOLOGUE_AFTER = re.compile(r"\s*,\s*(?:son|sa|leur)\s+homologues?\s+(\w+)")
 # Any "son homologue <adjectif>": the person whose counterpart it is belongs to another country.
 HOMOLOGUE_ANY = re.compile(r"(?=[sl])(?<!\w)(?:son|sa|leurs?|ses)\s+homologues?\s+([a-zé]\w*)")
+# Between "son homologue russe" and the counterpart named after it ("…, Sergueï Lavrov", "…
+# le ministre Sergueï Lavrov" is a role of its own), or before it ("Sergueï Lavrov, son …").
+COUNTERPART_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:M\.|Mme|cheikh|le prince)?[ \u00a0]*")
+COUNTERPART_BEFORE = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 # "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat": the place gives the country.
 COMING_FROM = re.compile(
     r"\s*,\s*(?:venue?s?|arrivée?s?|dépêchée?s?)(?:\s+\w+)?\s+(?:de|d’|du|depuis)\s+([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"
