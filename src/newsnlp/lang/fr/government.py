@@ -102,12 +102,12 @@ SCENE = re.compile(
 SIDE = re.compile(
     r"[ \u00a0\-–—«\"]*(?:[Dd]u[ \u00a0]+)?[Cc]ôté[ \u00a0]+(?P<adj>[a-zé]\w*)[ \u00a0]*,"
 )
-# Words of a visit or a meeting before a place: the place is where a minister goes, not the
-# government it belongs to ("en visite au Maroc", "s’est rendu en Algérie", "a reçu à Rabat").
+# Words of a journey before a place: the place is where a minister goes, not the government it
+# belongs to ("en visite au Maroc", "s’est rendu en Algérie", "est attendu à Kinshasa"). Not
+# "a reçu à Rabat", "a accueilli à Dakar": a host receives at home.
 VISIT = re.compile(
-    r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|sommet|réunion|rencontre|"
-    r"rendue?s?|arrivée?s?|venue?s?|reçue?s?|rencontrée?s?|accueillie?s?|invitée?s?|attendue?s?|"
-    r"retour|escale)(?![\w-])",
+    r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|escale|"
+    r"rendue?s?|arrivée?s?|venue?s?|attendue?s?|dépêchée?s?)(?![\w-])",
     re.I,
 )
 # Heads of a body's name that make it foreign to the article ("Ambassade de France").
