@@ -119,6 +119,8 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsnlp.related.analysis import (
     ANALYZERS,
     FRENCH_STOP_WORDS,
@@ -127,8 +129,10 @@ from newsnlp.related.analysis import (
     french_analyzer_no_numbers,
     french_tokens,
 )
-from newsnlp.related.estimator import RelatedArticles
 from newsnlp.related.search import Related
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsnlp.related.estimator import RelatedArticles
 
 __all__ = [
     "ANALYZERS",
@@ -140,3 +144,13 @@ __all__ = [
     "french_analyzer_no_numbers",
     "french_tokens",
 ]
+
+
+def __getattr__(name: str):
+    # the estimator imports scikit-learn: the search functions (a Spark worker's) do without
+    if name != "RelatedArticles":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from newsnlp.related.estimator import RelatedArticles
+
+    globals()[name] = RelatedArticles
+    return RelatedArticles

@@ -234,10 +234,6 @@ def related_all_spark(
     partitions = max(1, min(check_int(partitions, "partitions", 1), n_blocks))
     start = time.perf_counter()
     broadcast = spark.sparkContext.broadcast(payload)
-    logger.info(
-        "related_all_spark: driver part %.2f s (index payload, near-duplicate groups) + "
-        "%.2f s (broadcast)", built, time.perf_counter() - start,
-    )  # fmt: skip
     import pyarrow as pa
 
     task = functools.partial(
@@ -245,7 +241,9 @@ def related_all_spark(
         id_type=pa.int64() if numeric else pa.string(),
     )  # fmt: skip
     logger.info(
-        "related_all_spark: %d articles in %d blocks, %d partitions", n, n_blocks, partitions
-    )
+        "related_all_spark: %d articles in %d blocks, %d partitions; driver %.2f s (index "
+        "payload, near-duplicate groups) + %.2f s (broadcast)",
+        n, n_blocks, partitions, built, time.perf_counter() - start,
+    )  # fmt: skip
     blocks = spark.range(0, n_blocks, numPartitions=partitions)
     return blocks.mapInArrow(task, schema)
