@@ -175,3 +175,12 @@ def test_coordination_needs_a_complement_before_it_and_a_country_adjective_ends_
     st = state(text)
     add_institution_names(st, matcher(), Lexicon(adjectives=frozenset({"français"})))
     assert spans(st) == [("Conseil des ministres", "ORG")]
+
+
+def test_an_unaccented_capital_head_is_a_head():
+    from newsnlp.lang.fr.institutions import INSTITUTION_HEADS
+
+    assert INSTITUTION_HEADS["Etablissement"] == INSTITUTION_HEADS["Établissement"] == "institution"
+    for head, kind in INSTITUTION_HEADS.items():
+        if head[0] in "ÉÈÊÀÂÎÔÛ":
+            assert INSTITUTION_HEADS["EEEAAIOU"["ÉÈÊÀÂÎÔÛ".index(head[0])] + head[1:]] == kind

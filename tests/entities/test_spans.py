@@ -142,3 +142,19 @@ def test_a_trailing_participle_opening_a_phrase_is_not_the_name(text, mention, n
     st = state(text, (mention, "PER" if "Dupont" in mention else "ORG"))
     normalise_spans(st, matcher())
     assert spans(st)[0][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Les Républicains (LR).En effet, ils votent.", "LR).En", ["LR"]),
+        ('Sur la radio RPP."Nous allons', 'RPP."Nous', ["RPP"]),
+        ("Devant l’Elysée.146 personnes ont défilé.", "Elysée.146", ["Elysée"]),
+        ("Lors de son audition au Sénat mardi soir.", "Sénat mardi soir", ["Sénat"]),
+        ("La version 3.1 de Windows et l’U.S. Army.", "U.S. Army", ["U.S. Army"]),
+    ],
+)
+def test_glued_text_and_days_end_a_name(text, mention, expected):
+    st = state(text, (mention, "ORG"))
+    normalise_spans(st, matcher())
+    assert [t for t, _ in spans(st)] == expected

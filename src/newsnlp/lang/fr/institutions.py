@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = [
     "ACRONYM_AFTER",
@@ -57,7 +58,7 @@ INSTITUTION_HEADS = {
         Conseil Cour Délégation Département Direction Gendarmerie Gouvernement Haut-Commissariat
         Inspection Ministère Office Organisation Parlement Parquet Police Préfecture Présidence
         Secrétariat Sénat Service Services Sûreté Tribunal Trésor Cabinet ministère Force Forces
-        Armée Garde Douane Douanes""".split(),
+        Armée Garde Douane Douanes Établissement""".split(),
         "institution",
     ),
     # companies, federations, parties, museums, cultural institutes, NGOs
@@ -68,6 +69,14 @@ INSTITUTION_HEADS = {
         "organization",
     ),
 }
+# The press often leaves capitals unaccented ("Etablissement", "Etat"): those forms too.
+INSTITUTION_HEADS.update(
+    {
+        unicodedata.normalize("NFD", head[0])[0] + head[1:]: kind
+        for head, kind in list(INSTITUTION_HEADS.items())
+        if not head[0].isascii()
+    }
+)
 # Heads of named facilities (LOC: "Stade Prince Moulay Abdellah", "Complexe Mohammed VI de
 # football") and events (MISC: "Festival international du film de Marrakech"), completed the
 # same way when the model found their start.

@@ -38,15 +38,19 @@ TRAILING_PUNCTUATION = '.,;:!?»«"()[]–-'
 LEADING_PUNCTUATION = '«"([–-'
 # What a name never crosses: a line break, an opening or closing guillemet with its space, a
 # colon with a space after it ("Football : le Minsep"), a sentence end before a capital (also
-# glued: "l’AFP.Ces") or a dash ("l’Assemblée nationale.- Le foot reprend -").
+# glued: "l’AFP.Ces", "(LR).En", "RPP.\"Nous", "l’Elysée.146 personnes") or a dash
+# ("l’Assemblée nationale.- Le foot reprend -").
 NAME_BREAK = re.compile(
     r"\n|[ \u00a0\u202f]*[«»“”][ \u00a0\u202f]*|[ \u00a0\u202f]*:[ \u00a0\u202f]+"
     r"|(?<=[a-zà-ÿ]{2})[.!?][ \u00a0]+(?=[A-ZÀ-Ý])|(?<=\w{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
     r"|(?<=\w{2})[.!?][ \u00a0]*[-–—]"
+    r"|(?<=[)\]])[.!?]|(?<=\w)[.!?](?=[\"“«][ \u00a0]*[A-ZÀ-Ý])|(?<=[a-zà-ÿ]{2})\.(?=\d)"
 )
-# Small words that never end a name ("Alliance des États du Sahel de la"): stripped.
+# Small words and days that never end a name ("Alliance des États du Sahel de la", "le Sénat
+# mardi"): stripped.
 TRAILING_SMALL_WORDS = re.compile(
-    r"(?:[ \u00a0]+(?:de|du|des|la|le|les|et|à|au|aux|en|pour|sur|par|avec|d[’']|l[’']))+$"
+    r"(?:[ \u00a0]+(?:de|du|des|la|le|les|et|à|au|aux|en|pour|sur|par|avec|d[’']|l[’']"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|demain|matin|soir))+$"
 )
 # "de l’" before a word the model read as a person ("le président de l’Arcom"): a person's
 # name has particles ("de Montchalin"), never an elided article.
