@@ -106,7 +106,8 @@ def test_a_role_phrase_is_the_title_and_its_portfolio(text, role):
     ],
 )
 def test_not_a_minister_title(text):
-    assert _roles(text).roles == []
+    # no role, or a deputy's ("sous-secrétaire d’État"): never a minister's
+    assert [r.text for r in _roles(text).roles if r.minister] == []
 
 
 @pytest.mark.parametrize(
@@ -342,3 +343,27 @@ def test_a_described_person_after_the_role():
     text = "Le ministre du Travail, le social-démocrate Hubertus Heil, a dit."
     ann = layer()(text, mentions(text, ("Hubertus Heil", "PER")))
     assert [(m.name, m.role) for m in ann.ministers] == [("Hubertus Heil", "ministre du Travail")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "model"),
+    [
+        (
+            "Le vice-ministre de la Santé Iraj Harirchi a nié.",
+            "Iraj Harirchi",
+            "Santé Iraj Harirchi",
+        ),
+        (
+            "Le ministre adjoint de la Santé Brett Giroir a témoigné.",
+            "Brett Giroir",
+            "Brett Giroir",
+        ),
+        ("Le sous-secrétaire d’État Jean Dupont a dit.", "Jean Dupont", "Jean Dupont"),
+    ],
+)
+def test_a_deputy_is_not_a_minister_but_his_title_is_a_role(text, person, model):
+    assert [r.minister for r in _roles(text, person).roles] == [False]
+    # the portfolio is not an entity, the name after the title is a person, not a minister
+    ann = layer()(text, mentions(text, (model, "ORG" if model != person else "PER")))
+    assert ann.ministers == ()
+    assert [(e.text, e.label, e.kind) for e in ann.entities] == [(person, "PER", "person")]

@@ -71,8 +71,8 @@ def ministers(
     roles_by_name: dict[str, list[RolePhrase]] = {}
     chosen: dict[str, RolePhrase] = {}
     for r in state.roles:
-        if r.person is None or not r.sitting:
-            continue
+        if r.person is None or not r.sitting or not r.minister:
+            continue  # a former office, a deputy's
         name = name_of(r.person)
         roles_by_name.setdefault(name, []).append(r)
         current = chosen.get(name)

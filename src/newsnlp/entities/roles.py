@@ -47,6 +47,7 @@ from newsnlp.lang.fr.periphrases import (
 )
 from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
+    DEPUTY_TITLE,
     FORMER_AFTER,
     MINISTER_TITLE,
     NEW_PHRASE_AFTER_AND,
@@ -123,17 +124,24 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
     return end
 
 
-def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int, bool, int]]:
-    """(start, end of the title, periphrasis?, end of a seat) of every title and periphrasis,
-    in text order; a seat periphrasis ("locataire de Matignon") needs the gazetteer."""
-    found = [(m.start(), m.end(), False, 0) for m in MINISTER_TITLE.finditer(text)]
+def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int, bool, int, bool]]:
+    """(start, end of the title, periphrasis?, end of a seat, minister?) of every title and
+    periphrasis, in text order; a deputy's title (:data:`DEPUTY_TITLE`) is not a minister's;
+    a seat periphrasis ("locataire de Matignon") needs the gazetteer."""
+    deputies = {m.start(): m.end() for m in DEPUTY_TITLE.finditer(text)}
+    found = [(s, e, False, 0, False) for s, e in deputies.items()]
+    found.extend(
+        (m.start(), m.end(), False, 0, True)
+        for m in MINISTER_TITLE.finditer(text)
+        if m.start() not in deputies  # "ministre adjoint"
+    )
     if PERIPHRASIS_WORDS.search(text):
-        found.extend((m.start(), m.end(), True, 0) for m in PERIPHRASIS.finditer(text))
+        found.extend((m.start(), m.end(), True, 0, True) for m in PERIPHRASIS.finditer(text))
     if matcher is not None and SEAT_WORDS.search(text):
         for m in SEAT_PERIPHRASIS.finditer(text):
             hit = matcher.match(m.group("seat"))
             if hit and hit[0] == "institution" and SEAT_CANONICAL.match(hit[1].canonical or ""):
-                found.append((m.start(), m.end(), True, m.end()))
+                found.append((m.start(), m.end(), True, m.end(), True))
     found.sort()
     return found
 
@@ -155,7 +163,7 @@ def find_roles(
         if c.label == "PER" and not lexicon.is_common_noun(text[c.start : c.end].split(" ", 1)[0])
     }
     roles: list[RolePhrase] = []
-    for ts, te, periphrasis, seat_end in _titles(text, matcher):
+    for ts, te, periphrasis, seat_end, minister in _titles(text, matcher):
         if roles and ts < roles[-1].end:
             continue  # "délégué auprès de la ministre de …": inside the previous role
         before = text[max(0, ts - CONTEXT_BEFORE) : ts]
@@ -171,8 +179,10 @@ def find_roles(
             and TITLES_JOINED.fullmatch(text[prev.end : ts])
         ):
             prev.end, prev.text = end, text[prev.start : end]  # "ministre d’État, ministre de …"
+            prev.minister = prev.minister or minister
             continue
         role = RolePhrase(ts, end, text[ts:end], sitting, periphrasis=periphrasis)
+        role.minister = minister
         if matcher is None or national(role, matcher, text):
             roles.append(role)
     state.roles = roles

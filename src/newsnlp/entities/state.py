@@ -84,6 +84,9 @@ class RolePhrase:
     periphrasis : bool
         True for a periphrasis ("le chef de la diplomatie française"): a title of the same
         person is preferred as the role as written.
+    minister : bool
+        False for a deputy's title ("le vice-ministre de la Santé"): a role phrase whose
+        person is not a minister.
     """
 
     start: int
@@ -92,6 +95,7 @@ class RolePhrase:
     sitting: bool
     person: Candidate | None = None
     periphrasis: bool = False
+    minister: bool = True
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ __all__ = [
     "ARTICLE_BEFORE_TITLE",
     "BARE_TITLES",
     "COMING_FROM",
+    "DEPUTY_TITLE",
     "FORMER_AFTER",
     "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
@@ -79,6 +80,13 @@ MINISTER_TITLE = re.compile(
     rf"|(?:[Vv]ice-)?[Cc]hancel(?:ier|ière)s?"
     rf"|[Cc]hef(?:fe)? du (?:[Dd]épartement|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
     rf")(?![\w-])"
+)
+# Deputies' titles: their words are a role's (not entities) and the name after them is a
+# person's, but a deputy is not a minister ("le vice-ministre de la Santé Iraj Harirchi", "le
+# ministre adjoint de la Santé", "le sous-secrétaire d’État …").
+DEPUTY_TITLE = re.compile(
+    rf"(?<![\w-])(?:[Vv]ice-[Mm]inistres?|[Mm]inistres?[- ][Aa]djointe?s?"
+    rf"|[Ss]ous-[Ss]ecrétaires? d{A}[ÉE]tat)(?![\w-])"
 )
 # Titles that need a country in the role to be a government office: "président du Conseil
 # italien" is the Italian head of government, "président du Conseil national" is not.
