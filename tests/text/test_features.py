@@ -53,6 +53,8 @@ def test_features_that_fire(line, expected):
         ("Chez les agriculteurs, la colère monte", "imperative"),
         ("Le Premier ministre a réuni mardi les présidents des groupes.", "list_shape"),
         ("Budget 2026 : le Sénat cherche un compromis", "credit_tail"),
+        # an agency quoted by a sentence is not a credit
+        ("Personne n’y croit, a déclaré jeudi à l’AFP le ministre du Tourisme.", "agency"),
     ],
 )
 def test_features_that_do_not_fire(line, absent):

@@ -65,7 +65,7 @@ LINE_FEATURES: tuple[str, ...] = (
     "byline",  # "Par" followed by names
     "copyright_sign",  # "©", "(c)"
     "credit_tail",  # ends with a photo credit ("… (Photo : DR)", "… . KEYSTONE", "… © Archives")
-    "agency",  # names a press or photo agency (AFP, Reuters, MAP, Keystone…)
+    "agency",  # names a press or photo agency (AFP, Reuters, MAP, Keystone…), without a verb
     "count",  # ends with a count in parentheses ("Commentaires (4)")
 )
 #: Where the line stands: before the first body paragraph, after the last one.
@@ -218,7 +218,9 @@ def line_features(line: str) -> tuple[float, ...]:
     lower = [w.lower() for w in words]
     n = len(line.split())
     finite, page, imperative, reader, itself, dating, capitals, agency = _scan(words, lower)
-    agency = agency or (bool(lower) and lower[0] in fr.AGENCIES)
+    # an agency credits a photo or a dispatch in a line without a verb ("Photo : AFP"); a
+    # sentence that quotes it ("a déclaré à l’AFP …") is body text
+    agency = (agency or (bool(lower) and lower[0] in fr.AGENCIES)) and not finite
     if reader and ("«" in line or '"' in line or "“" in line):  # "vous" in a quotation
         reader = not fr.READER_WORDS.isdisjoint(_WORD.findall(_QUOTED.sub(" ", line).lower()))
     share, published = _dates(line, lower, dating)
