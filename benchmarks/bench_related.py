@@ -853,6 +853,12 @@ def worker_small(spec: dict) -> None:
             lambda i, est=est: next((r.id for r in est.related(i, k=1)), None), corpus
         )
         story = {a["id"]: a["story"] for a in corpus}
+        plain = sim.RelatedArticles(word_vectors=None).fit(
+            [a["text"] for a in corpus], ids=ids, titles=[a["title"] for a in corpus]
+        )  # the default before word vectors
+        res["no_vectors_top1"] = small_scores(
+            lambda i, est=plain: next((r.id for r in est.related(i, k=1)), None), corpus
+        )["top1"]
         res["writeups_grouped"] = sum(
             len({story[x] for x in g}) < len(g) for g in est.duplicates()
         )  # a group holding two articles of one story: two write-ups taken for copies
@@ -869,6 +875,82 @@ def worker_small(spec: dict) -> None:
             corpus,
         )["top1"]
         emit(**{f"small-{len(corpus)}": res})
+
+
+# ----------------------------------------------- small corpora (OrangeSum, independent)
+#: (articles, corpora drawn) of the OrangeSum small-corpus evaluation.
+OS_SMALL = ((20, 100), (50, 60), (200, 20), (500, 8))
+
+
+def orangesum_small_pool(data: Path) -> list[dict]:
+    """OrangeSum articles outside every duplicate group (and with a body not seen before),
+    each with its half: ``dev`` (CRC-32 of the id even: the half the word-vector weight was
+    chosen on) or ``test`` (odd: never looked at while designing)."""
+    import zlib
+
+    dup = set()
+    for line in (data / "orangesum-fr" / "orangesum_duplicate_groups.txt").read_text().splitlines():
+        dup.update(v.strip() for v in line.split(",") if v.strip())
+    seen, pool = set(), []
+    for a in load_orangesum(data):
+        if a["id"] in dup or a["text"] in seen:
+            continue
+        seen.add(a["text"])
+        a["half"] = "dev" if zlib.crc32(a["id"].encode()) % 2 == 0 else "test"
+        pool.append(a)
+    return pool
+
+
+def top1_relevant(first: list[int], corpus: list[dict], relevant) -> tuple[int, int]:
+    """(hits, queries): queries are the articles with a relevant article in the corpus."""
+    hits = total = 0
+    for i, a in enumerate(corpus):
+        if any(relevant(a, b) for j, b in enumerate(corpus) if j != i):
+            total += 1
+            hits += first[i] >= 0 and relevant(a, corpus[first[i]])
+    return hits, total
+
+
+def worker_small_orangesum(spec: dict) -> None:
+    """Random OrangeSum corpora of each size of :data:`OS_SMALL`, per half: top-1 relevant,
+    relevance = same (topic, subtopic) among random articles, or a shared editorial tag among
+    random tagged articles; newsnlp's default, ``word_vectors=None`` (the previous default) and
+    ``TfidfVectorizer()`` (title + body, cosine)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    sim = newsnlp_related()
+    pool = orangesum_small_pool(Path(spec["data"]))
+    label = {
+        "topic": lambda a, b: (a["topic"], a["subtopic"]) == (b["topic"], b["subtopic"]),
+        "tags": lambda a, b: bool(set(a["tags"]) & set(b["tags"])),
+    }
+    systems = {"default": {}, "no_vectors": {"word_vectors": None}}
+    for half in ("dev", "test"):
+        for mode, relevant in label.items():
+            cand = [a for a in pool if a["half"] == half and (mode == "topic" or a["tags"])]
+            for size, n_corpora in OS_SMALL:
+                rng = np.random.default_rng(1000 + size)
+                counts = {name: [0, 0] for name in (*systems, "baseline")}
+                for _ in range(n_corpora):
+                    corpus = [cand[i] for i in rng.choice(len(cand), size, replace=False)]
+                    for name, params in systems.items():
+                        est = sim.RelatedArticles(**params).fit(
+                            [a["text"] for a in corpus], titles=[a["title"] for a in corpus]
+                        )
+                        pos, _ = est.related_all(k=1, positions=True)
+                        h, t = top1_relevant(pos[:, 0].tolist(), corpus, relevant)
+                        counts[name][0] += h
+                        counts[name][1] += t
+                    X = TfidfVectorizer().fit_transform(
+                        [a["title"] + "\n" + a["text"] for a in corpus]
+                    )
+                    h, t = top1_relevant(exact_top_k(X, 1)[0][:, 0].tolist(), corpus, relevant)
+                    counts["baseline"][0] += h
+                    counts["baseline"][1] += t
+                emit(**{f"os-{half}-{mode}-{size}": {
+                    **{name: h / t if t else None for name, (h, t) in counts.items()},
+                    "queries": counts["baseline"][1], "corpora": n_corpora,
+                }})  # fmt: skip
 
 
 # ------------------------------------------------------- near-duplicates on built pairs
@@ -1157,6 +1239,8 @@ def worker(spec: dict) -> None:
         worker_quality_newsnlp(spec)
     elif kind == "small":
         worker_small(spec)
+    elif kind == "small-orangesum":
+        worker_small_orangesum(spec)
     elif kind == "dup-pairs":
         worker_dup_pairs(spec)
     elif kind == "entities":
@@ -1273,8 +1357,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=None,
-        help="comma-separated sections to run: quality,small,dups,speed,entities,spark "
-        "(default: quality,small,dups,speed; entities and spark with --entities / --spark)",
+        help="comma-separated sections to run: quality,small,small-orangesum,dups,speed,entities,"
+        "spark (default: quality,small,small-orangesum,dups,speed; entities and spark with "
+        "--entities / --spark)",
     )
     parser.add_argument(
         "--entities",
@@ -1307,7 +1392,7 @@ def main(argv: list[str] | None = None) -> int:
     systems = ("newsnlp",) if args.skip_baseline else ("baseline", "newsnlp")
     base = {"data": str(args.data), "limit": limit}
     figures: dict = {"quality": {}, "speed": {}, "extra": {}, "errors": []}
-    sections = {"quality", "small", "dups", "speed"}
+    sections = {"quality", "small", "small-orangesum", "dups", "speed"}
     if args.skip_quality:
         sections.discard("quality")
     sections |= {x for x in ("entities", "spark") if getattr(args, x)}
@@ -1343,6 +1428,10 @@ def main(argv: list[str] | None = None) -> int:
     extra = figures["extra"]
     if "small" in sections:
         extra["small"] = run({**base, "kind": "small"}, "small corpora")
+    if "small-orangesum" in sections:
+        extra["small_orangesum"] = run(
+            {**base, "kind": "small-orangesum"}, "small corpora, OrangeSum"
+        )
     if "dups" in sections:
         extra["dup_pairs"] = run({**base, "kind": "dup-pairs"}, "near-duplicates, built pairs")
     if "entities" in sections:
@@ -1617,18 +1706,20 @@ def report_extra(extra: dict, met: dict) -> None:
     small = extra.get("small") or {}
     if small:
         print("\n== 6. Small corpora (tests/fixtures/small-corpus; 200 = + OrangeSum articles) ==")
-        print(f"{'articles':>9}{'top-1 own story':>17}{'baseline':>10}{'empty':>7}"
+        print(f"{'articles':>9}{'top-1 own story':>17}{'no vectors':>11}{'baseline':>10}{'empty':>7}"
               f"{'write-ups grouped':>19}{'vocabulary':>12}{'  min_df_, max_df_'}")  # fmt: skip
         for key in sorted((k for k in small if k.startswith("small-")), key=lambda k: int(k[6:])):
             r = small[key]
             print(
-                f"{key[6:]:>9}{_fmt(r['top1']):>17}{_fmt(r['baseline_top1']):>10}{r['empty']:>7}"
+                f"{key[6:]:>9}{_fmt(r['top1']):>17}{_fmt(r.get('no_vectors_top1')):>11}"
+                f"{_fmt(r['baseline_top1']):>10}{r['empty']:>7}"
                 f"{r['writeups_grouped']:>19}{r['vocabulary']:>12}  {r['min_df_']}, {r['max_df_']}"
             )
             met["small_top1"] = met.get("small_top1", True) and r["top1"] >= GOALS["small_top1"]
             met["small_writeups"] = met.get("small_writeups", True) and r["writeups_grouped"] == 0
             met["small_empty"] = met.get("small_empty", True) and r["empty"] == 0
         print(f"goal: top-1 >= {GOALS['small_top1']}, no write-ups grouped, no empty answer")
+    report_small_orangesum(extra.get("small_orangesum") or {})
     dp = (extra.get("dup_pairs") or {}).get("dup_pairs")
     if dp:
         print("\n== 7. Near-duplicates on built pairs (OrangeSum background + edited copies + "
@@ -1653,6 +1744,26 @@ def report_extra(extra: dict, met: dict) -> None:
     sp_runs = extra.get("spark") or {}
     if sp_runs:
         report_spark(sp_runs, met)
+
+
+def report_small_orangesum(res: dict) -> None:
+    rows = [k for k in res if k.startswith("os-")]
+    if not rows:
+        return
+    print(
+        "\n== 6b. Small corpora, OrangeSum (random corpora, duplicate groups excluded): top-1 "
+        "relevant ==\n(dev = the half the word-vector weight was chosen on; test = the other "
+        "half, not looked at while designing)"
+    )
+    print(f"{'half':>5}{'relevance':>10}{'articles':>9}{'corpora':>8}{'queries':>8}"
+          f"{'default':>9}{'word_vectors=None':>19}{'TfidfVectorizer':>17}")  # fmt: skip
+    for key in rows:
+        _, half, mode, size = key.split("-")
+        r = res[key]
+        print(
+            f"{half:>5}{mode:>10}{size:>9}{r['corpora']:>8}{r['queries']:>8}"
+            f"{_fmt(r['default']):>9}{_fmt(r['no_vectors']):>19}{_fmt(r['baseline']):>17}"
+        )
 
 
 def report_spark(sp_runs: dict, met: dict) -> None:

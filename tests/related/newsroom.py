@@ -69,9 +69,15 @@ DUPLICATES = {
 }
 
 
+#: The parameters of the helpers' indexes by default: cosine only (no word vectors).
+COSINE = {"word_vectors": None}
+
+
 def fit(**params) -> RelatedArticles:
-    """The index of ARTICLES; min_df=1 by default, as suits a corpus of 14 articles."""
-    return RelatedArticles(**{"min_df": 1, **params}).fit(
+    """The index of ARTICLES; min_df=1 by default, as suits a corpus of 14 articles, and no
+    word vectors by default: the cosine arithmetic these tests check (word vectors:
+    tests/related/test_wordvectors.py)."""
+    return RelatedArticles(**{"min_df": 1, **COSINE, **params}).fit(
         TEXTS, ids=IDS, titles=TITLES, dates=DATES
     )
 
@@ -100,7 +106,9 @@ W_DATES = [*DATES, "2024-05-04", "2024-05-04", "2024-05-05"]
 
 
 def fit_wires(**params) -> RelatedArticles:
-    return RelatedArticles(**{"min_df": 1, **params}).fit(W_TEXTS, ids=W_IDS, dates=W_DATES)
+    return RelatedArticles(**{"min_df": 1, **COSINE, **params}).fit(
+        W_TEXTS, ids=W_IDS, dates=W_DATES
+    )
 
 
 def collapsed_by_hand(est: RelatedArticles, value, k: int, **kwargs) -> list[Related]:
@@ -133,4 +141,4 @@ SB_TITLES = [
 
 def fit_same_body(**params) -> RelatedArticles:
     params = {"min_df": 1, "title_weight": 3, **params}
-    return RelatedArticles(**params).fit(SB_TEXTS, ids=SB_IDS, titles=SB_TITLES)
+    return RelatedArticles(**{**COSINE, **params}).fit(SB_TEXTS, ids=SB_IDS, titles=SB_TITLES)

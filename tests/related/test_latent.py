@@ -34,7 +34,8 @@ def test_fit_latent_is_deterministic_and_needs_enough_articles(latent):
     assert comps.shape == (16, m.shape[1]) and comps.dtype == np.float32
     np.testing.assert_array_equal(fit_latent(m, 16), comps)  # same corpus, same projection
     assert fit_latent(m[: MIN_DOCUMENTS - 1], 16) is None and fit_latent(m, 0) is None
-    assert RelatedArticles(latent_dims=8).fit(["Grève SNCF", "Budget"]).latent_components_ is None
+    small = RelatedArticles(latent_dims=8, word_vectors=None).fit(["Grève SNCF", "Budget"])
+    assert small.latent_components_ is None  # no latent topics below MIN_DOCUMENTS articles
     z = project(m[:5], comps)
     np.testing.assert_allclose(np.linalg.norm(z, axis=1), 1, rtol=1e-5)
     assert blend(np.array([0.3], np.float32), np.array([-1.0], np.float32), 2.0)[

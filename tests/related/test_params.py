@@ -51,6 +51,7 @@ def test_init_only_stores_params_and_clone():
     assert set(RelatedArticles().get_params()) == set(PARAMETER_CONSTRAINTS) == {
         "analyzer", "min_df", "max_df", "max_features", "ngram_range", "sublinear_tf",
         "title_weight", "entities", "entity_weight", "latent_dims", "latent_weight",
+        "word_vectors", "word_vector_weight",
         "duplicate_threshold",
         "collapse_duplicates", "block_size", "search", "n_candidates", "n_jobs", "dtype",
     }  # fmt: skip

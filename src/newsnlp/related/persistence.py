@@ -36,6 +36,7 @@ from newsnlp._version import __version__
 from newsnlp.related.analysis import ANALYZERS, analyzer_name
 from newsnlp.related.duplicates import FINGERPRINT_DTYPE, valid_fingerprints
 from newsnlp.related.index import set_index
+from newsnlp.related.latent import MIN_DOCUMENTS
 from newsnlp.related.params import check_params
 from newsnlp.related.shingles import BINS
 from newsnlp.related.storage import (
@@ -88,6 +89,8 @@ ADDED_PARAMS: dict[str, Any] = {
     "entity_weight": 1.0,
     "latent_dims": 0,  # an index saved before latent topics ranks by cosine, as then
     "latent_weight": 1.0,
+    "word_vectors": None,  # an index saved before word vectors has none
+    "word_vector_weight": 0.5,
 }
 
 
@@ -439,7 +442,7 @@ def load(cls: type, path: str | os.PathLike) -> Any:
     arrays = _arrays(blobs, n)
     found = problems(arrays, n, v, est.dtype)
     comps = arrays["latent"]
-    if comps is not None and not 0 < comps.shape[0] <= est.latent_dims:
+    if comps is not None and fit_n >= MIN_DOCUMENTS and not 0 < comps.shape[0] <= est.latent_dims:
         found.append(f"{LATENT_FILE} has {comps.shape[0]} rows for latent_dims={est.latent_dims}")
     if found:
         raise ValueError(f"inconsistent index in {folder}: " + "; ".join(found))

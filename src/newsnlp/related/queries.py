@@ -20,6 +20,7 @@ from newsnlp.related.duplicates import group_members
 from newsnlp.related.index import QueryCache, snapshot
 from newsnlp.related.latent import shortlist
 from newsnlp.related.sparse import n_threads, row_blocks
+from newsnlp.related.wordvectors import blend_weight
 
 __all__ = ["RelatedQueries"]
 
@@ -48,7 +49,7 @@ class RelatedQueries:
     def _search_index(self, cache: QueryCache) -> search.SearchIndex:
         thr, collapse = float(self.duplicate_threshold), bool(self.collapse_duplicates)
         return cache.search_index(
-            thr, collapse=collapse, latent_weight=float(self.latent_weight),
+            thr, collapse=collapse, latent_weight=blend_weight(self),
             shortlist=shortlist(int(self.n_candidates)), **self._threads(),
         )  # fmt: skip
 
