@@ -378,6 +378,10 @@ def _same_model(a: RelatedArticles, b: RelatedArticles) -> None:
     np.testing.assert_array_equal(a.body_signatures_, b.body_signatures_)
     np.testing.assert_array_equal(a.body_shingles_, b.body_shingles_)
     assert (a.min_df_, a.max_df_) == (b.min_df_, b.max_df_)
+    # the same latent projection: a small corpus's word vectors, as the local fit's
+    assert (a.latent_components_ is None) == (b.latent_components_ is None)
+    if a.latent_components_ is not None:
+        np.testing.assert_array_equal(a.latent_components_, b.latent_components_)
     for key in a.ids_[:6]:
         assert a.related(key, k=4) == b.related(key, k=4)
     assert a.duplicates() == b.duplicates()

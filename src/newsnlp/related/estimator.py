@@ -19,7 +19,6 @@ from newsnlp.related.analysis import french_analyzer
 from newsnlp.related.annotated import read_articles
 from newsnlp.related.duplicates import body_fingerprints
 from newsnlp.related.index import QueryCache, append_rows, locks, set_index, snapshot
-from newsnlp.related.latent import fit_latent
 from newsnlp.related.params import (
     PARAMETER_CONSTRAINTS,
     SKLEARN_VALIDATION,
@@ -29,7 +28,7 @@ from newsnlp.related.params import (
 from newsnlp.related.queries import RelatedQueries
 from newsnlp.related.vectorize import column_weights, fit_tfidf, vector_options, vectorize
 from newsnlp.related.vocabulary import resolve_df
-from newsnlp.related.wordvectors import term_vectors
+from newsnlp.related.wordvectors import latent_projection
 
 __all__ = ["RelatedArticles"]
 
@@ -239,10 +238,9 @@ class RelatedArticles(RelatedQueries, TransformerMixin, BaseEstimator):
 
     def _latent(self, matrix, terms: list[str], n: int):
         """Latent topics of *matrix* (1,000 articles or more), or the *terms*' word vectors."""
-        latent = fit_latent(matrix, int(self.latent_dims))
-        if latent is None:
-            latent = term_vectors(terms, n, self.word_vectors)
-        return latent
+        return latent_projection(
+            matrix, terms, n, dims=int(self.latent_dims), word_vectors=self.word_vectors
+        )
 
     def fit(
         self,

@@ -41,9 +41,16 @@ from typing import Any
 import numpy as np
 
 from newsnlp.related.analysis import french_analyzer
-from newsnlp.related.latent import MIN_DOCUMENTS
+from newsnlp.related.latent import MIN_DOCUMENTS, fit_latent
 
-__all__ = ["MODELS", "blend_weight", "term_vectors", "uses_word_vectors", "vector_table"]
+__all__ = [
+    "MODELS",
+    "blend_weight",
+    "latent_projection",
+    "term_vectors",
+    "uses_word_vectors",
+    "vector_table",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +127,19 @@ def term_vectors(terms: Sequence[str], n_documents: int, model: str | None) -> n
     out = np.zeros((data.shape[1], len(terms)), dtype=np.float32)
     out[:, known] = data[pos[known]].T
     return out
+
+
+def latent_projection(
+    matrix: Any, terms: Sequence[str], n_documents: int, *, dims: int, word_vectors: str | None
+) -> np.ndarray | None:
+    """The latent projection of a fitted index (the local fit's and a distributed fit's): the
+    latent topics of the TF-IDF rows *matrix* (:func:`~newsnlp.related.latent.fit_latent`,
+    :data:`~newsnlp.related.latent.MIN_DOCUMENTS` articles or more), else the word vectors of
+    its *terms* (:func:`term_vectors`), else ``None``."""
+    latent = fit_latent(matrix, int(dims))
+    if latent is None:
+        latent = term_vectors(terms, n_documents, word_vectors)
+    return latent
 
 
 def uses_word_vectors(est: Any) -> bool:

@@ -23,7 +23,6 @@ from newsnlp.integrations.spark.common import (
 from newsnlp.related.duplicates import FINGERPRINT_DTYPE, body_fingerprints
 from newsnlp.related.index import append_rows, set_index, set_latent
 from newsnlp.related.inputs import NAT, check_ids, check_unique_ids, parse_date
-from newsnlp.related.latent import fit_latent
 from newsnlp.related.params import check_params
 from newsnlp.related.shingles import BINS
 from newsnlp.related.vectorize import (
@@ -34,6 +33,7 @@ from newsnlp.related.vectorize import (
     index_rows,
 )
 from newsnlp.related.vocabulary import resolve_df
+from newsnlp.related.wordvectors import latent_projection
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -161,7 +161,11 @@ def fit_related_spark(
     n = _fit_vocabulary(df, est, fields["text_field"], fields["title_field"])
     logger.info("vocabulary: %d terms from %d documents", len(est.vocabulary_), n)
     _index_rows(df, est, n, fields, types)
-    set_latent(est, fit_latent(est.matrix_, int(est.latent_dims)))  # on the driver, as fit
+    latent = latent_projection(  # on the driver, as fit: topics, or a small corpus's word vectors
+        est.matrix_, list(est.vocabulary_), n, dims=int(est.latent_dims),
+        word_vectors=est.word_vectors,
+    )  # fmt: skip
+    set_latent(est, latent)
     logger.info(
         "indexed %d articles, %d terms, %d non-zeros", n, len(est.vocabulary_), est.matrix_.nnz
     )

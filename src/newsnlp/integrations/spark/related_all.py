@@ -20,6 +20,7 @@ from newsnlp.related.index import snapshot
 from newsnlp.related.latent import project, shortlist
 from newsnlp.related.search import SearchIndex, related_all
 from newsnlp.related.sparse import row_blocks
+from newsnlp.related.wordvectors import blend_weight
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -62,7 +63,7 @@ def search_payload(model: RelatedArticles, *, threads: int = 1) -> dict[str, Any
         "dtype": np.dtype(m.dtype).str, "codes": cache.body_codes()[0], "groups": groups,
         "signatures": cache.signatures, "shingles": cache.shingles, "threshold": threshold,
         "ids": list(cache.ids), "search": model.search, "n_candidates": int(model.n_candidates),
-        "components": cache.components, "latent_weight": float(model.latent_weight),
+        "components": cache.components, "latent_weight": blend_weight(model),
         "key": secrets.token_hex(8),  # which payload a worker's cached index was built from
     }  # fmt: skip
 
