@@ -223,7 +223,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, Any], dict[str, bytearray]]:
     >>> with tempfile.TemporaryDirectory() as d:
     ...     manifest, files = read_manifest(save(est, Path(d) / "m"))
     >>> manifest["format"], manifest["shape"], len(files)
-    ('newsnlp.RelatedArticles', [2, 3], 10)
+    ('newsnlp.RelatedArticles', [2, 3], 11)
     """
     if not (folder / "manifest.json").exists() and not (folder / "manifest.json").is_symlink():
         raise FileNotFoundError(

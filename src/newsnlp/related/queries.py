@@ -102,7 +102,7 @@ class RelatedQueries:
         ...     ["Grève à la SNCF et à la RATP", "La SNCF prévoit une grève des contrôleurs",
         ...      "Budget de l’État"], ids=["a", "b", "c"])
         >>> [(r.id, round(r.score, 3), r.terms) for r in est.related("a")]
-        [('b', 0.443, ('greve', 'sncf'))]
+        [('b', 0.538, ('greve', 'sncf'))]
         >>> [r.id for r in est.related("Le budget de la SNCF")]  # not an id: a text
         ['c', 'a', 'b']
         """

@@ -240,10 +240,12 @@ def check_vocabulary(matrix: sp.csr_matrix, min_df: object, max_df: object) -> b
     kept = float(np.median(np.diff(matrix.indptr)))
     if kept >= MIN_TERMS:
         return True
+    loosest = min_df in (1, "auto") and max_df in (1.0, "auto")
     logger.warning(
         "the median article keeps %g index terms (of %d in the vocabulary) with min_df=%r and "
-        "max_df=%r: too few to rank related articles reliably; pass min_df=1, max_df=1.0 for "
-        "a small corpus, or index longer texts (titles and bodies)",
+        "max_df=%r: too few to rank related articles reliably; %sindex longer texts (titles "
+        "and bodies)",
         kept, matrix.shape[1], min_df, max_df,
+        "" if loosest else "pass min_df=1, max_df=1.0 for a small corpus, or ",
     )  # fmt: skip
     return False
