@@ -7,11 +7,16 @@ not name a country:
   Premier ministre …", "En Grande-Bretagne, où …, le Premier ministre …");
 * :func:`side_country` — the party the sentence speaks for ("Côté israélien, le Premier
   ministre …");
-* :func:`sentence_country` — the one country the sentence names (else its neighbours, taken
-  together), outside the words that are another party's ("le président américain", "son
-  homologue marocain") and countries the person is known not to be of: "le Premier ministre
-  Elyes Fakhfakh a averti que la pandémie pourrait coûter sept points de croissance à la
-  Tunisie". It is the last evidence, read only when the article has no home country.
+* :func:`sentence_country` — the one country the sentence names as a party, outside the words
+  that are another party's ("le président américain", "son homologue marocain"), the places
+  where something happens (:class:`Places`) and the countries the person is known not to be
+  of: "le Premier ministre Elyes Fakhfakh a averti que la pandémie pourrait coûter sept
+  points de croissance à la Tunisie". It is the last evidence, read only for a minister the
+  home country is not given to;
+* :func:`counterparts` — "…, son homologue russe, Sergueï Lavrov": a minister's counterpart
+  is a minister;
+* :func:`visited` — "s’est rendu à Kiev": a place a journey goes to (no evidence of the
+  home country either).
 
 Examples
 --------
@@ -30,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
@@ -62,7 +66,6 @@ __all__ = [
 
 #: What ends a sentence.
 SENTENCE_ENDS = ".!?;\n"
-_END = re.compile(r"[!?;\n]|\.(?!\d)")
 #: How far before a place its preposition is looked for.
 LOOK_BEHIND = 8
 #: The longest stretch read each way from a position for its sentence.
@@ -81,12 +84,19 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     >>> text[start:end]
     ' En Grande-Bretagne, 43.575 morts'
     """
-    lo = max(0, pos - MAX_SENTENCE)
-    start = lo
-    for m in _END.finditer(text, lo, pos):
-        start = m.end()
-    m = _END.search(text, pos, pos + MAX_SENTENCE)
-    return start, m.start() if m else min(len(text), pos + MAX_SENTENCE)
+    lo, hi = max(0, pos - MAX_SENTENCE), min(len(text), pos + MAX_SENTENCE)
+    start = max(text.rfind(ch, lo, pos) for ch in "!?;\n")
+    dot = text.rfind(".", lo, pos)
+    while dot > start and dot + 1 < len(text) and text[dot + 1].isdigit():
+        dot = text.rfind(".", lo, dot)  # a number's
+    start = max(start, dot) + 1 if max(start, dot) >= 0 else lo
+    ends = [i for ch in "!?;\n" if (i := text.find(ch, pos, hi)) >= 0]
+    dot = text.find(".", pos, hi)
+    while dot >= 0 and dot + 1 < len(text) and text[dot + 1].isdigit():
+        dot = text.find(".", dot + 1, hi)
+    if dot >= 0:
+        ends.append(dot)
+    return start, min(ends, default=hi)
 
 
 def scene_country(
@@ -117,9 +127,9 @@ def side_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher)
 
 
 def visited(text: str, pos: int) -> bool:
-    """Whether the place at *pos* is one a visit goes to: after a locative preposition, in a
-    sentence that tells of a visit or a meeting before it ("s’est rendu à Kiev", "est attendu
-    à Kinshasa").
+    """Whether the place at *pos* is one a journey goes to: after a locative preposition, in a
+    sentence that tells of a journey before it ("s’est rendu à Kiev", "est attendu à
+    Kinshasa"; not "a reçu à Rabat").
 
     Examples
     --------
@@ -198,11 +208,10 @@ def sentence_country(
     places: Places,
     excluded: Collection[str] = (),
 ) -> str | None:
-    """The one country named in the sentence of one of *roles*, or, when it names none, in
-    that sentence and its two neighbours together; None when they name none or several, or
-    only countries in *excluded* ("Le ministre …, Éric Lombard, a rencontré à Rabat son
-    homologue marocaine. Selon l’ONU, le Maroc et les États-Unis …": the sentence names
-    Morocco, which is his counterpart's; the next one is not read).
+    """The one country named in the sentence of one of *roles* (the first such sentence);
+    None when they name none or several, or only countries in *excluded* ("Le ministre …,
+    Éric Lombard, a rencontré à Rabat son homologue marocaine. Selon l’ONU, le Maroc et les
+    États-Unis …": his sentence names Morocco, his counterpart's; the next one is not read).
 
     Parameters
     ----------
