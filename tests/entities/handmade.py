@@ -60,3 +60,10 @@ def layer(default_country: str | None = None) -> EntityLayer:
         adjectives=LEXICON.adjectives,
         default_country=default_country,
     )
+
+
+def minister_countries(text: str, *persons: str, default: str | None = None) -> list[tuple]:
+    """(name, country, country_source) of each minister the layer finds, the *persons* being
+    the model's PER mentions."""
+    ann = layer(default)(text, mentions(text, *((p, "PER") for p in persons)))
+    return [(m.name, m.country, m.country_source) for m in ann.ministers]

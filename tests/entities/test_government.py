@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from handmade import LEXICON, layer, matcher, mentions, state
+from handmade import LEXICON, layer, matcher, mentions, minister_countries, state
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,11 +35,6 @@ def _state(text: str, *persons: str) -> LayerState:
     find_roles(st_, LEXICON, matcher())
     attach_roles(st_)
     return st_
-
-
-def _ministers(text: str, *persons: str, default: str | None = None) -> list[tuple]:
-    ann = layer(default)(text, mentions(text, *((p, "PER") for p in persons)))
-    return [(m.name, m.country, m.country_source) for m in ann.ministers]
 
 
 @pytest.mark.parametrize(
@@ -192,7 +187,7 @@ def test_each_source_of_the_chain():
         "ministre saoudien des Affaires étrangères, Fayçal ben Farhane. Le gouvernement "
         "malien, par la voix de son ministre de l’Intérieur, Ahmed Diallo, a salué l’accord."
     )
-    got = _ministers(
+    got = minister_countries(
         text, "Nasser Bourita", "José Manuel Albares", "Fayçal ben Farhane", "Ahmed Diallo"
     )
     assert got == [
@@ -205,15 +200,19 @@ def test_each_source_of_the_chain():
 
 def test_the_new_user_example_gives_a_country_only_with_evidence():
     # no evidence: not Moroccan (his counterpart is), not American (one mention)
-    assert _ministers(LOMBARD, "Éric Lombard") == [("Éric Lombard", None, None)]
+    assert minister_countries(LOMBARD, "Éric Lombard") == [("Éric Lombard", None, None)]
     first = LOMBARD.split(" Selon", 1)[0]
-    assert _ministers(first, "Éric Lombard") == [("Éric Lombard", None, None)]
+    assert minister_countries(first, "Éric Lombard") == [("Éric Lombard", None, None)]
     # a dateline: the article's home country
-    assert _ministers("Paris. " + LOMBARD, "Éric Lombard") == [("Éric Lombard", "FR", "home")]
+    assert minister_countries("Paris. " + LOMBARD, "Éric Lombard") == [
+        ("Éric Lombard", "FR", "home")
+    ]
     # the caller's home country, when the article has none of its own
     text = "Le ministre de l’Économie, Éric Lombard, a dit."
-    assert _ministers(text, "Éric Lombard") == [("Éric Lombard", None, None)]
-    assert _ministers(text, "Éric Lombard", default="FR") == [("Éric Lombard", "FR", "home")]
+    assert minister_countries(text, "Éric Lombard") == [("Éric Lombard", None, None)]
+    assert minister_countries(text, "Éric Lombard", default="FR") == [
+        ("Éric Lombard", "FR", "home")
+    ]
 
 
 def test_home_is_never_used_when_a_role_or_phrase_names_another_country():
@@ -221,7 +220,7 @@ def test_home_is_never_used_when_a_role_or_phrase_names_another_country():
         "À Dakar, au Sénégal. Le ministre français de l’Intérieur, Bruno Retailleau, et le "
         "ministre de l’Intérieur, Ahmed Diallo, à Dakar."
     )
-    assert _ministers(text, "Bruno Retailleau", "Ahmed Diallo") == [
+    assert minister_countries(text, "Bruno Retailleau", "Ahmed Diallo") == [
         ("Bruno Retailleau", "FR", "role"),
         ("Ahmed Diallo", "SN", "home"),
     ]
@@ -233,7 +232,7 @@ def test_one_holder_per_portfolio_in_the_home_government():
         "Rabat le ministre des Affaires étrangères, Badr Abdelatty. À Doha, enfin, le Premier "
         "ministre et ministre des Affaires étrangères, cheikh Mohammed Al Thani, a dit."
     )
-    got = _ministers(text, "Nasser Bourita", "Badr Abdelatty", "Mohammed Al Thani")
+    got = minister_countries(text, "Nasser Bourita", "Badr Abdelatty", "Mohammed Al Thani")
     assert got == [
         ("Nasser Bourita", "MA", "home"),
         ("Badr Abdelatty", None, None),  # not the home government's: no other evidence
@@ -243,7 +242,7 @@ def test_one_holder_per_portfolio_in_the_home_government():
 
 def test_no_home_country_no_guess():
     text = "Le ministre de l’Intérieur, Ahmed Diallo, à Dakar et à Paris."
-    assert _ministers(text, "Ahmed Diallo") == [("Ahmed Diallo", None, None)]
+    assert minister_countries(text, "Ahmed Diallo") == [("Ahmed Diallo", None, None)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -294,7 +293,7 @@ def test_a_federated_government_holds_its_own_portfolios():
         "À Ottawa, au Canada. La ministre des Finances du Québec, Eric Girard, et le ministre "
         "des Finances, François-Philippe Champagne, ont parlé."
     )
-    got = _ministers(text, "Eric Girard", "François-Philippe Champagne")
+    got = minister_countries(text, "Eric Girard", "François-Philippe Champagne")
     assert got == [
         ("Eric Girard", "CA", "role"),
         ("François-Philippe Champagne", "CA", "home"),  # not taken by the Quebec minister
@@ -303,22 +302,22 @@ def test_a_federated_government_holds_its_own_portfolios():
 
 def test_a_country_named_like_its_capital_is_home_evidence():
     text = "Réunis à Luxembourg, le Premier ministre Luc Frieden a reçu à Luxembourg."
-    assert _ministers(text, "Luc Frieden") == [("Luc Frieden", "LU", "home")]
+    assert minister_countries(text, "Luc Frieden") == [("Luc Frieden", "LU", "home")]
 
 
 def test_a_rank_between_the_title_and_the_name():
     text = "À Bamako, au Mali. Le Premier ministre, le Général de division Abdoulaye Maïga, a dit."
-    assert _ministers(text, "Abdoulaye Maïga") == [("Abdoulaye Maïga", "ML", "home")]
+    assert minister_countries(text, "Abdoulaye Maïga") == [("Abdoulaye Maïga", "ML", "home")]
 
 
 def test_an_adjective_of_two_states_in_a_role():
     text = "Le ministre congolais de la Santé, Gilbert Mokoki, est venu depuis Brazzaville."
-    assert _ministers(text, "Gilbert Mokoki") == [("Gilbert Mokoki", "CG", "role")]
+    assert minister_countries(text, "Gilbert Mokoki") == [("Gilbert Mokoki", "CG", "role")]
     assert demonym_country("congolaise", matcher(), {"CD", "CG"}) == "CD"
 
 
 def test_a_deputy_head_of_government():
     text = "À Libreville, au Gabon. Le vice-président du gouvernement, Alexandre Barro Chambrier."
-    assert _ministers(text, "Alexandre Barro Chambrier") == [
+    assert minister_countries(text, "Alexandre Barro Chambrier") == [
         ("Alexandre Barro Chambrier", "GA", "home")
     ]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from handmade import layer, mentions
+from handmade import layer, mentions, minister_countries
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,11 +16,6 @@ LOMBARD = (
     "Le ministre de l’Économie, Éric Lombard, a rencontré à Rabat son homologue marocaine. "
     "Selon l’ONU, le Maroc et les États-Unis…"
 )
-
-
-def _ministers(text: str, *persons: str) -> list[tuple]:
-    ann = layer(None)(text, mentions(text, *((p, "PER") for p in persons)))
-    return [(m.name, m.country, m.country_source) for m in ann.ministers]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +63,7 @@ def test_the_sentence_gives_the_country(text, expected):
         )
         if w in text
     )
-    assert _ministers(text, name) == [(name, expected, "phrase")]
+    assert minister_countries(text, name) == [(name, expected, "phrase")]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +86,9 @@ def test_the_sentence_gives_the_country(text, expected):
     ],
 )
 def test_no_country_without_one_in_the_sentence(text):
-    assert _ministers(text, "Ahmed Diallo" if "Diallo" in text else "Justin Trudeau")[0][1:] == (
+    assert minister_countries(text, "Ahmed Diallo" if "Diallo" in text else "Justin Trudeau")[0][
+        1:
+    ] == (
         None,
         None,
     )
@@ -100,9 +97,9 @@ def test_no_country_without_one_in_the_sentence(text):
 def test_a_country_the_person_is_not_of_is_no_evidence():
     # his counterpart is Moroccan: the sentence names only Morocco, so nothing; the next
     # sentence (the UN, Morocco, the United States) is not read
-    assert _ministers(LOMBARD, "Éric Lombard") == [("Éric Lombard", None, None)]
+    assert minister_countries(LOMBARD, "Éric Lombard") == [("Éric Lombard", None, None)]
     text = "En Espagne, le ministre Karim Zidane a reçu son homologue espagnol."
-    assert _ministers(text, "Karim Zidane") == [("Karim Zidane", None, None)]
+    assert minister_countries(text, "Karim Zidane") == [("Karim Zidane", None, None)]
 
 
 def test_sentence_bounds():
