@@ -109,8 +109,9 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
             break  # "… de l’Intérieur et le chef de la diplomatie"
         between = between or low == "entre"  # "l’Égalité entre les femmes et les hommes"
         if is_capitalised(word):
-            # a capital starts a portfolio word only after a preposition, an article,
-            # "et" or another portfolio word ("Affaires étrangères", "Éducation nationale")
+            # a capital starts a portfolio word only after a preposition, an article or "et"
+            # ("des Affaires étrangères"); after an adjective it starts a name ("le Premier
+            # ministre israélien Benjamin Netanyahu")
             if prev != "prep":
                 break
             prev = "cap"
@@ -181,8 +182,9 @@ def find_roles(
             prev.end, prev.text = end, text[prev.start : end]  # "ministre d’État, ministre de …"
             prev.minister = prev.minister or minister
             continue
-        role = RolePhrase(ts, end, text[ts:end], sitting, periphrasis=periphrasis)
-        role.minister = minister
+        role = RolePhrase(
+            ts, end, text[ts:end], sitting, periphrasis=periphrasis, minister=minister
+        )
         if matcher is None or national(role, matcher, text):
             roles.append(role)
     state.roles = roles
