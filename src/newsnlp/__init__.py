@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 
+from newsnlp._lazy import lazy as _lazy
 from newsnlp._version import __version__
 from newsnlp.article import Article, analyze
 from newsnlp.entities import Entity, Minister, extract_entities, extract_entities_batch
@@ -76,13 +77,4 @@ _LAZY = {
     "warmup": "newsnlp.entities.extract",
 }
 
-
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'newsnlp' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = _lazy(__name__, _LAZY)

@@ -125,6 +125,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsnlp._lazy import lazy as _lazy
 from newsnlp.related.analysis import (
     ANALYZERS,
     FRENCH_STOP_WORDS,
@@ -150,11 +151,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    # the estimator imports scikit-learn: the search functions (a Spark worker's) do without
-    if name != "RelatedArticles":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from newsnlp.related.estimator import RelatedArticles
-
-    globals()[name] = RelatedArticles
-    return RelatedArticles
+# the estimator imports scikit-learn: the search functions (a Spark worker's) do without
+__getattr__ = _lazy(__name__, {"RelatedArticles": "newsnlp.related.estimator"})

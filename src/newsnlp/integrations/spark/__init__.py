@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsnlp._lazy import lazy as _lazy
+
 if TYPE_CHECKING:  # pragma: no cover
     from newsnlp.integrations.spark.annotate import annotate_spark
     from newsnlp.integrations.spark.related import fit_related_spark
@@ -17,19 +19,11 @@ __all__ = ["annotate_spark", "fit_related_spark", "related_all_spark"]
 
 # Imported when asked for: a Spark worker that unpickles a task of one module does not import
 # the others (the fit imports scikit-learn, which the search does not need).
-_MODULES = {
-    "annotate_spark": "newsnlp.integrations.spark.annotate",
-    "fit_related_spark": "newsnlp.integrations.spark.related",
-    "related_all_spark": "newsnlp.integrations.spark.related_all",
-}
-
-
-def __getattr__(name: str):
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = _lazy(
+    __name__,
+    {
+        "annotate_spark": "newsnlp.integrations.spark.annotate",
+        "fit_related_spark": "newsnlp.integrations.spark.related",
+        "related_all_spark": "newsnlp.integrations.spark.related_all",
+    },
+)
