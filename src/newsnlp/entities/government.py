@@ -45,14 +45,15 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from newsnlp.entities.countries import other_party_spans
 from newsnlp.entities.local import (
-    SENTENCE_ENDS,
     Places,
     scene_country,
+    sentence_bounds,
     sentence_country,
     side_country,
 )
@@ -251,15 +252,14 @@ def not_of(
     itself ("X a reçu Y, son homologue espagnol": X is not Spanish, Y is)."""
     text = state.text
     persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
+    starts = [c.start for c in persons]
     out: dict[str, set[str]] = {}
     for m in HOMOLOGUE_ANY.finditer(text):
         country = demonym_country(m.group(1), matcher)
         if country is None:
             continue
-        start = max(text.rfind(ch, 0, m.start()) for ch in SENTENCE_ENDS) + 1
-        for c in persons:
-            if c.start < start:
-                continue
+        start, _end = sentence_bounds(text, m.start())
+        for c in persons[bisect_left(starts, start) :]:
             if c.end > m.start() or text[c.end : m.start()].strip(" \u00a0") == ",":
                 break  # past the phrase, or the counterpart itself
             out.setdefault(name_of(c), set()).add(country)

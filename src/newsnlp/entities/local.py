@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
@@ -54,7 +55,7 @@ from newsnlp.lang.fr.places import LOCATIVE_BEFORE
 
 __all__ = [
     "MAX_SENTENCE",
-    "SENTENCE_ENDS",
+    "OTHER_ENDS",
     "Places",
     "counterparts",
     "scene_country",
@@ -64,8 +65,8 @@ __all__ = [
     "visited",
 ]
 
-#: What ends a sentence.
-SENTENCE_ENDS = ".!?;\n"
+#: What ends a sentence: a full stop (not a number's) or one of these.
+OTHER_ENDS = "!?;\n"
 #: How far before a place its preposition is looked for.
 LOOK_BEHIND = 8
 #: The longest stretch read each way from a position for its sentence.
@@ -85,12 +86,12 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     ' En Grande-Bretagne, 43.575 morts'
     """
     lo, hi = max(0, pos - MAX_SENTENCE), min(len(text), pos + MAX_SENTENCE)
-    start = max(text.rfind(ch, lo, pos) for ch in "!?;\n")
+    start = max(text.rfind(ch, lo, pos) for ch in OTHER_ENDS)
     dot = text.rfind(".", lo, pos)
     while dot > start and dot + 1 < len(text) and text[dot + 1].isdigit():
         dot = text.rfind(".", lo, dot)  # a number's
     start = max(start, dot) + 1 if max(start, dot) >= 0 else lo
-    ends = [i for ch in "!?;\n" if (i := text.find(ch, pos, hi)) >= 0]
+    ends = [i for ch in OTHER_ENDS if (i := text.find(ch, pos, hi)) >= 0]
     dot = text.find(".", pos, hi)
     while dot >= 0 and dot + 1 < len(text) and text[dot + 1].isdigit():
         dot = text.find(".", dot + 1, hi)
@@ -99,30 +100,29 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, min(ends, default=hi)
 
 
+def _opening(state: LayerState, role: RolePhrase, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """*pattern* matched at the start of the role's sentence, before the role."""
+    start, _end = sentence_bounds(state.text, role.start)
+    m = pattern.match(state.text, start)
+    return m if m is not None and m.end() <= role.start else None
+
+
 def scene_country(
     state: LayerState, role: RolePhrase, matcher: GazetteerMatcher, kinds=("city", "country")
 ) -> str | None:
     """The place the role's sentence is set in, at its start: "À Doha, enfin, le Premier
     ministre …"; only a place of one of *kinds* (a city hosts foreign ministers more often
     than a country does)."""
-    text = state.text
-    start, _end = sentence_bounds(text, role.start)
-    m = SCENE.match(text, start)
-    if m is None or m.end() > role.start:
-        return None
-    hit = matcher.match(m.group("place"))
+    m = _opening(state, role, SCENE)
+    hit = matcher.match(m.group("place")) if m else None
     return hit[1].country if hit and hit[0] in kinds else None
 
 
 def side_country(state: LayerState, role: RolePhrase, matcher: GazetteerMatcher) -> str | None:
     """The party the role's sentence speaks for, at its start: "Côté israélien, le Premier
     ministre …"."""
-    text = state.text
-    start, _end = sentence_bounds(text, role.start)
-    m = SIDE.match(text, start)
-    if m is None or m.end() > role.start:
-        return None
-    d = matcher.demonym(m.group("adj"))
+    m = _opening(state, role, SIDE)
+    d = matcher.demonym(m.group("adj")) if m else None
     return d.country if d is not None and d.status == "state" else None
 
 
@@ -176,30 +176,26 @@ class Places:
         spans = sorted(skip)
         starts = [a for a, _b in spans]
         reach = list(accumulate((b for _a, b in spans), max))  # furthest end so far
-        text = self.text = state.text
+        self.text = state.text
         self.positions: list[int] = []
         self.countries: list[str] = []
-        self.locative: list[bool] = []
         for pos, country, city in found:
             k = bisect_right(starts, pos) - 1
             if k >= 0 and reach[k] > pos:
                 continue  # another party's
-            locative = LOCATIVE_BEFORE.search(text, max(0, pos - LOOK_BEHIND), pos) is not None
-            if locative and city:
-                continue
+            if city and LOCATIVE_BEFORE.search(self.text, max(0, pos - LOOK_BEHIND), pos):
+                continue  # "à Bruxelles"
             self.positions.append(pos)
             self.countries.append(country)
-            self.locative.append(locative)
 
     def between(self, start: int, end: int) -> set[str]:
         """The countries named as parties from *start* to *end* (a sentence)."""
         lo, hi = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        out = set()
-        for k in range(lo, hi):
-            if self.locative[k] and VISIT.search(self.text, start, self.positions[k]):
-                continue  # "en visite au Maroc"
-            out.add(self.countries[k])
-        return out
+        return {
+            country
+            for pos, country in zip(self.positions[lo:hi], self.countries[lo:hi], strict=True)
+            if not visited(self.text, pos)  # "en visite au Maroc"
+        }
 
 
 def sentence_country(
