@@ -50,6 +50,7 @@ from newsnlp.lang.fr.institutions import (
     OTHER_PREPOSITIONS,
     PARTICIPLE_COMPLEMENTS,
     PARTICIPLE_ENDINGS,
+    PARTICIPLE_GENITIVES,
     PORTFOLIO_HEADS,
     PRENOMINAL_ADJECTIVES,
     PUBLIC_WHEN_NATIONAL,
@@ -59,9 +60,6 @@ from newsnlp.lang.fr.institutions import (
 from newsnlp.lang.fr.roles import ROLE_STOPWORDS
 
 __all__ = ["add_institution_names", "agrees", "complements", "skip_adjectives"]
-
-#: Complements of a participle that may go on a name with a place ("… réformée de France").
-GENITIVE = frozenset({"de", "d’", "d'"})
 
 
 def agrees(noun: str, adjective: str, lexicon: Lexicon) -> bool:
@@ -112,7 +110,9 @@ def skip_adjectives(
                 w.endswith(PARTICIPLE_ENDINGS)
                 and j + 1 < len(words)
                 and words[j + 1][2] in PARTICIPLE_COMPLEMENTS
-                and not (words[j + 1][2] in GENITIVE and _place_at(words, j + 2, matcher))
+                and not (
+                    words[j + 1][2] in PARTICIPLE_GENITIVES and _place_at(words, j + 2, matcher)
+                )
             ):
                 # "la commission du Conseil national chargée d’examiner", "l’Armée de terre
                 # italienne basée à Venise" (but "… réformée de France" names a place)

@@ -235,13 +235,13 @@ def drop_role_words(state: LayerState, matcher: GazetteerMatcher) -> None:
     if not state.roles:
         return
     kept = []
+    text = state.text
     roles = SpanIndex(state.roles)  # linear: no scan of every role per candidate
     for c in state.cands:
         role = roles.first_overlapping(c.start, c.end)
         if role is None:
             kept.append(c)
             continue
-        text = state.text
         span = text[c.start : c.end]
         if c.start >= role.start and c.end <= role.end and matcher.match(span) is not None:
             kept.append(c)  # "Union européenne", "Marocains" inside a portfolio

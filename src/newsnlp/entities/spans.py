@@ -24,7 +24,11 @@ from dataclasses import replace
 
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.state import LayerState, at_sentence_start
-from newsnlp.lang.fr.institutions import PARTICIPLE_COMPLEMENTS, PARTICIPLE_ENDINGS
+from newsnlp.lang.fr.institutions import (
+    PARTICIPLE_COMPLEMENTS,
+    PARTICIPLE_ENDINGS,
+    PARTICIPLE_GENITIVES,
+)
 from newsnlp.lang.fr.press import (
     GENERIC_PLACE_HEADS,
     LEADING_DETERMINERS,
@@ -131,7 +135,7 @@ def _drop_trailing_participle(text: str, s: int, e: int) -> int:
     if not head or not last.islower() or not last.endswith(PARTICIPLE_ENDINGS):
         return e
     after = text[e : e + 12].split(None, 1)
-    if after and after[0] in PARTICIPLE_COMPLEMENTS and after[0] not in {"de", "d’", "d'"}:
+    if after and after[0] in PARTICIPLE_COMPLEMENTS - PARTICIPLE_GENITIVES:
         return s + len(head.rstrip())
     return e
 

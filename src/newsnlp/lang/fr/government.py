@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from newsnlp.lang.fr.press import HONORIFIC
+
 __all__ = [
     "COMING_FROM",
     "COUNTERPART_AFTER",
@@ -63,7 +65,7 @@ HOMOLOGUE_AFTER = re.compile(r"\s*,\s*(?:son|sa|leur)\s+homologues?\s+(\w+)")
 HOMOLOGUE_ANY = re.compile(r"(?=[sl])(?<!\w)(?:son|sa|leurs?|ses)\s+homologues?\s+([a-zé]\w*)")
 # Between "son homologue russe" and the counterpart named after it ("…, Sergueï Lavrov", "…
 # le ministre Sergueï Lavrov" is a role of its own), or before it ("Sergueï Lavrov, son …").
-COUNTERPART_AFTER = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:M\.|Mme|cheikh|le prince)?[ \u00a0]*")
+COUNTERPART_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]*(?:{HONORIFIC}[ \u00a0]+)*")
 COUNTERPART_BEFORE = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 # "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat": the place gives the country.
 COMING_FROM = re.compile(

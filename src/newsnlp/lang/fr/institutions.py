@@ -41,6 +41,7 @@ __all__ = [
     "OTHER_PREPOSITIONS",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
+    "PARTICIPLE_GENITIVES",
     "PORTFOLIO_HEADS",
     "PRENOMINAL_ADJECTIVES",
     "PUBLIC_WHEN_NATIONAL",
@@ -166,6 +167,9 @@ PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 PARTICIPLE_COMPLEMENTS = frozenset(
     {"de", "d’", "d'", "à", "par", "pour", "en", "sur", "dans", "avec"}
 )
+#: Of those, the ones that may go on a name with a place ("Église réformée de France"); the
+#: others open a phrase after the name ("l’Armée de terre italienne basée à Venise").
+PARTICIPLE_GENITIVES = frozenset({"de", "d’", "d'"})
 
 # ------------------------------------------------------------------------------ after the name
 # The year of an event: "Mondial 2030", "Coupe du monde 2030".
