@@ -287,10 +287,12 @@ class _AllRows:
         n = index.matrix.shape[0]
         self.index, self.k, self.targets = index, k, targets
         self.m = k if index.groups is None else collapse_margin(k)  # candidates per row
-        self.n_cand = max(int(n_candidates), self.m)
         if index.latent is not None:
             self.m = max(index.shortlist, k)  # the shortlist, re-ranked
-            self.n_cand = max(int(n_candidates), self.m) * OVERSAMPLE  # to find the shortlist
+        # with latent topics, OVERSAMPLE times as many candidates to find the shortlist
+        self.n_cand = max(int(n_candidates), self.m) * (
+            OVERSAMPLE if index.latent is not None else 1
+        )
         self.pruned = search == "pruned" and n > self.n_cand + 1
         if self.pruned:  # kept in *parts* by a caller that searches the index again
             if self.n_cand not in parts:
