@@ -136,3 +136,26 @@ def test_unknown_header_before_headlines_after_the_article_opens_a_related_block
 def test_a_short_list_ending_the_article_is_kept():
     facts = ["Les dates clés", "Mai : premiers essais", "Décembre : mise en service"]
     assert clean("\n".join([TITLE, *BODY, *facts])) == "\n".join([TITLE, *BODY, *facts])
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Le ministre des Finances, Alousséni Sanou, a présenté la future banque régionale.",
+        "Le CFL devra recruter 300 conducteurs d’ici 2028.",
+        "Les usagers dénoncent des coupures de douze heures.",  # a time, no known verb form
+    ],
+)
+def test_a_short_last_paragraph_before_the_share_bar_is_kept(last):
+    """Position and neighbours alone never remove a sentence: the line on its own must be
+    furniture (these were removed as 'furniture' or 'date' before)."""
+    footer = ["Partager", "Imprimer", "Commentaires (3)", "© Le Journal 2025"]
+    out = explain_cleaning("\n".join([TITLE, *BODY, last, *footer]))
+    assert out[4].kept, out[4]
+    assert [d.kept for d in out[5:]] == [False] * 4
+
+
+def test_a_sentence_that_is_furniture_on_its_own_still_goes():
+    footer = "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués."
+    out = explain_cleaning("\n".join([TITLE, *BODY, footer, "Partager"]))
+    assert not out[4].kept and out[4].reason != "furniture"

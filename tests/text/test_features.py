@@ -89,3 +89,15 @@ def test_any_line_gives_values_in_0_1(line):
     values = line_features(line.strip())
     assert len(values) == len(LINE_FEATURES)
     assert all(isinstance(v, float) and 0.0 <= v <= 1.0 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("line", "duration"),
+    [
+        ("Temps de lecture : 3’", 1.0),
+        ("Lecture 4'", 1.0),
+        ("Il a marqué à la 3’, puis ses coéquipiers ont tenu le score", 0.0),
+    ],
+)
+def test_a_duration_in_prime_minutes(line, duration):
+    assert dict(zip(LINE_FEATURES, line_features(line), strict=True))["duration"] == duration

@@ -14,6 +14,9 @@
    related titles after it, until the body resumes;
 4. **rubrics and headings** — section names and short labels above the title; the title and
    the headings inside the article are kept unless a feature names a reason to remove them;
+   a sentence (:data:`SENTENCE_WORDS` words or more, a capital, a full stop) anywhere is
+   removed only if the line on its own is furniture, never for its position and neighbours
+   alone (a short last paragraph right before the share bar is article text);
 5. **duplicates** — a line repeating the previous kept one.
 
 The passes run again on the kept lines until nothing more is removed (at most
@@ -37,6 +40,7 @@ from newsnlp.text.lines import (
     is_body,
     is_breadcrumb,
     is_section_name,
+    is_sentence,
     is_short_label,
     looks_like_teaser,
     split_teaser,
@@ -49,6 +53,7 @@ __all__ = [
     "ANCHOR_WORDS",
     "GENERIC",
     "MAX_ROUNDS",
+    "SENTENCE_WORDS",
     "Classification",
     "classify_lines",
     "first_round",
@@ -65,6 +70,9 @@ PARAGRAPH_WORDS = 25
 _SENTENCE_END = frozenset('.!?…»"”)')
 #: The reason of a line the scorer removed without any feature naming a reason.
 GENERIC = "furniture"
+#: A line of at least this many words, capitalised and ending with a full stop, is a sentence:
+#: removed only on its own evidence (:meth:`_Round.sentences`).
+SENTENCE_WORDS = 6
 _ENDS = (" \t|\u00a0\u202f", ("…", "..."))
 
 
@@ -313,6 +321,21 @@ class _Round:
             if self.reasons[i] == GENERIC:
                 self.reasons[i], self.scored[i] = None, False
 
+    def sentences(self) -> None:
+        """A sentence (a capital, :data:`SENTENCE_WORDS` words or more, a full stop) is removed
+        on its own evidence, never for where it stands: one the scorer removed because of its
+        position and its neighbours (a short last paragraph right before the share bar) is
+        kept when the line alone — the first pass, not placed after the article — is not
+        furniture."""
+        cache, threshold = self.cache, self.cache.model.threshold
+        for i, text in enumerate(self.texts):
+            if not self.scored[i] or self.reasons[i] in ("related", "teaser"):
+                continue
+            if self.words[i] < SENTENCE_WORDS or not is_sentence(text):
+                continue
+            if cache.first_pass(self.texts[i], self.info[i][2], False) < threshold:
+                self.reasons[i], self.scored[i] = None, False
+
     def duplicates(self) -> None:
         """Pass 5: a line repeating the previous kept line."""
         previous = None
@@ -377,6 +400,7 @@ def _run(texts: list[str], model: LineModel, site, cache: _Cache) -> _Round:
     state.related_blocks()
     state.rubrics()
     state.headings()
+    state.sentences()
     state.duplicates()
     return state
 

@@ -97,7 +97,8 @@ FEATURE_REASONS: dict[str, str] = {
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STRONG_END = frozenset(".!?…")
 _COLON = re.compile(r"^\S+(?:\s\S+)?\s?:")
-_DURATION = re.compile(r"\d+\s?(?:min(?:ute)?s?|mn)\b", re.IGNORECASE)
+# "4 min", "3 minutes", "5 mn", and the prime of "Temps de lecture : 3’"
+_DURATION = re.compile(r"\d+\s?(?:(?:min(?:ute)?s?|mn)\b|['’′](?!\w))", re.IGNORECASE)
 _COUNT = re.compile(r"\(\d+\)$")
 _DIGIT = re.compile(r"\d")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")

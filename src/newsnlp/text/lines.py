@@ -29,6 +29,7 @@ __all__ = [
     "is_body",
     "is_breadcrumb",
     "is_section_name",
+    "is_sentence",
     "is_short_label",
     "looks_like_teaser",
     "split_teaser",
@@ -72,6 +73,17 @@ def is_body(line: str, *, words: int | None = None) -> bool:
     # A title may end with a quotation ("… « de consolidation »"), a paragraph ends with a full stop.
     last = line[-1:]
     return n >= (10 if last in _STRONG_END else 16) and last in _SENTENCE_END
+
+
+def is_sentence(line: str) -> bool:
+    """Starts with a capital (after an opening quotation mark) and ends with a full stop.
+
+    Examples
+    --------
+    >>> is_sentence("« Le Sénat a tranché. »"), is_sentence("Le Sénat a tranché."), is_sentence("Partager")
+    (False, True, False)
+    """
+    return line.lstrip('«"“ ')[:1].isupper() and line[-1:] in _STRONG_END
 
 
 def split_teaser(line: str) -> Teaser:
