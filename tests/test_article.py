@@ -10,7 +10,7 @@ import pytest
 
 import newsnlp
 from newsnlp import Article, analyze
-from newsnlp.article import SCHEMA_VERSION
+from newsnlp.article import SCHEMA_VERSION, analyze_batch
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "sample-article.txt").read_text(
     "utf-8"
@@ -95,3 +95,18 @@ def test_deterministic_across_threads():
     expected = [analyze(t).to_dict() for t in texts]
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(lambda t: analyze(t).to_dict(), texts)) == expected
+
+
+def test_the_lines_removed_from_the_page_place_ministers_the_text_does_not():
+    """A dateline on its own line is removed from the text, and still tells where the page
+    speaks from; the batch path gives the same."""
+    body = (
+        "Le ministre de l’Hydraulique, Cheikh Tidiane Dièye, a annoncé jeudi le lancement "
+        "d’une usine de dessalement, a indiqué son cabinet dans un communiqué de presse."
+    )
+    page = "\n".join(["Politique", "Dakar, 4 déc (APS) –", body, "Partager sur WhatsApp"])
+    art = analyze(page)
+    assert "Dakar" not in art.text
+    assert [(m.country, m.country_source) for m in art.ministers] == [("SN", "home")]
+    assert [(m.country, m.country_source) for m in analyze(body).ministers] == [(None, None)]
+    assert analyze_batch([page, body]) == [art, analyze(body)]

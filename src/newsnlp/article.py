@@ -258,7 +258,13 @@ def analyze_batch(
                 raise
             out[i] = exc
     wanted = [i for i, (c, lang) in prepared.items() if entities and _needs_entities(c, lang)]
-    annotations = _annotations([prepared[i][0].text for i in wanted], batch_size, model, errors)
+    annotations = _annotations(
+        [prepared[i][0].text for i in wanted],
+        [tuple(r.text for r in prepared[i][0].removed) for i in wanted],
+        batch_size,
+        model,
+        errors,
+    )
     found = dict(zip(wanted, annotations, strict=True))
     for i, (cleaned, language) in prepared.items():
         ann = found.get(i, Annotation())
@@ -297,14 +303,19 @@ def _needs_entities(cleaned: CleanedArticle, language: str) -> bool:
 
 
 def _annotations(
-    texts: list[str], batch_size: int, model: str | None, errors: str
+    texts: list[str],
+    pages: list[tuple[str, ...]],
+    batch_size: int,
+    model: str | None,
+    errors: str,
 ) -> list[Annotation | Exception]:
-    """Entity annotations of *texts* in one spaCy batch; with ``errors="return"``, a batch that
-    raises is retried text by text and a failing text gets its exception."""
+    """Entity annotations of *texts* (with the lines removed from their *pages*) in one spaCy
+    batch; with ``errors="return"``, a batch that raises is retried text by text and a failing
+    text gets its exception."""
     if not texts:
         return []
     try:
-        return list(extract_annotations(texts, batch_size=batch_size, model=model))
+        return list(extract_annotations(texts, batch_size=batch_size, model=model, pages=pages))
     except Exception as exc:
         if errors == "raise":
             raise
@@ -317,7 +328,11 @@ def _annotations(
             type(exc).__name__,
             exc,
         )
-    return [a for text in texts for a in _annotations([text], batch_size, model, errors)]
+    return [
+        a
+        for text, page in zip(texts, pages, strict=True)
+        for a in _annotations([text], [page], batch_size, model, errors)
+    ]
 
 
 def _assemble(

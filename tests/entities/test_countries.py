@@ -20,6 +20,7 @@ from newsnlp.entities.countries import (
     home_evidence,
     kingdom,
     natural_feature,
+    page_country,
 )
 from newsnlp.entities.resolution import add_gazetteer_matches
 from newsnlp.entities.roles import find_roles
@@ -152,6 +153,24 @@ def _home(text: str, *items: tuple, default: str | None = None) -> str | None:
 )
 def test_home_country(text, home):
     assert _home(text) == home
+
+
+@pytest.mark.parametrize(
+    ("lines", "country"),
+    [
+        (["Politique", "Dakar, 4 déc (APS) –", "Par Awa Ndiaye"], "SN"),  # a dateline alone
+        (["Actualité", "Libreville, le 05 décembre 2025", "Partager"], "GA"),
+        (["Luxembourg", "Par Marc Schroeder", "⏲ 3 min."], "LU"),  # a rubric naming a country
+        (["Belgique", "Politique fédérale"], "BE"),
+        (["Monde", "Par la rédaction", "Partager", "© Le Journal 2025"], None),
+        ([], None),
+        # the site's other headlines: one country clearly, or none
+        (["À lire aussi", "À Dakar, le Sénégal mise sur l’eau", "Le Sénégal et Dakar"], "SN"),
+        (["À lire aussi", "Le Mali et le Niger", "La France au Sahel"], None),
+    ],
+)
+def test_page_country(lines, country):
+    assert page_country(lines, matcher()) == country
 
 
 def test_home_country_default_when_the_article_has_none():

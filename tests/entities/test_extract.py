@@ -132,6 +132,32 @@ def test_bad_options_fail_when_called_with_a_clear_error(options, error, message
             function(texts, **options)  # before any iteration
 
 
+@pytest.mark.parametrize(
+    ("pages", "error", "message"),
+    [
+        ("Dakar", TypeError, "pages must be an iterable .* not str"),
+        ([["Dakar"], ["Rabat"]], ValueError, "pages has more items than texts"),
+        ([], ValueError, "pages has fewer items than texts"),
+        (["Dakar"], TypeError, "for each text, a sequence of str .* not str"),
+        ([[1]], TypeError, "page lines must be str, not int"),
+    ],
+)
+def test_bad_pages_get_a_clear_error(pages, error, message):
+    with pytest.raises(error, match=message):
+        list(extract.extract_annotations(["Le Maroc."], pages=pages))
+
+
+def test_pages_give_the_home_country_in_one_process_and_in_workers():
+    """The page travels with every piece of a long text, and to spaCy's worker processes."""
+    minister = "Le ministre des Finances, Cheikh Diba, a parlé."
+    long = "Il pleut. " * (extract.CHUNK_CHARS // 10 + 100) + minister  # in the second piece
+    assert len(extract.chunk_text(long)) == 2
+    pages = [("Dakar, 4 déc (APS) –",), ()]
+    for texts, n_process in (([long, long], 1), ([minister, minister], 2)):
+        anns = list(extract.extract_annotations(texts, pages=pages, n_process=n_process))
+        assert [[m.country for m in a.ministers] for a in anns] == [["SN"], [None]]
+
+
 def test_load_pipeline_refuses_what_is_not_a_model_name():
     with pytest.raises(TypeError, match="not None: leave it out for the default model"):
         newsnlp.load_pipeline(None)

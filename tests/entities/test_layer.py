@@ -130,3 +130,27 @@ def test_gaz_attribute_deprecated():
         warnings.simplefilter("always")
         assert layer().gaz is get_gazetteer()
     assert caught[0].category is DeprecationWarning
+
+
+PAGE_TEXT = "Le ministre des Finances, Cheikh Diba, a reçu l’ambassadeur du Japon."
+
+
+def test_the_page_gives_the_home_country_the_text_does_not():
+    ents = mentions(PAGE_TEXT, ("Cheikh Diba", "PER"), ("Japon", "LOC"))
+    alone = layer()(PAGE_TEXT, ents)
+    paged = layer()(PAGE_TEXT, ents, page=("Politique", "Dakar, 4 déc (APS) –"))
+    assert [(m.name, m.country, m.country_source) for m in alone.ministers] == [
+        ("Cheikh Diba", None, None)
+    ]
+    assert [(m.country, m.country_source) for m in paged.ministers] == [("SN", "home")]
+    assert paged.entities[0].country == "SN"  # the minister's mention too
+
+
+def test_the_text_decides_before_the_page_and_the_page_before_the_default():
+    text = "À Beyrouth, le Liban. " + PAGE_TEXT
+    ents = mentions(text, ("Beyrouth", "LOC"), ("Liban", "LOC"), ("Cheikh Diba", "PER"))
+    assert layer()(text, ents, page=("Sénégal",)).ministers[0].country == "LB"
+    custom = EntityLayer(gazetteer=get_gazetteer(), default_country="FR")
+    ents = mentions(PAGE_TEXT, ("Cheikh Diba", "PER"))
+    assert custom(PAGE_TEXT, ents, page=("Sénégal",)).ministers[0].country == "SN"
+    assert custom(PAGE_TEXT, ents, page=("Partager",)).ministers[0].country == "FR"

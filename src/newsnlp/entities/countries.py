@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from newsnlp._deprecation import renamed
 from newsnlp.entities.local import visited
 from newsnlp.entities.matcher import GazetteerMatcher
+from newsnlp.entities.resolution import add_gazetteer_matches
 from newsnlp.entities.state import LayerState, is_capitalised, words_of
 from newsnlp.entities.types import CountryReference
 from newsnlp.lang.fr.government import DATELINE, DATELINE_LINES, FOREIGN_BODY_HEADS, HOMOLOGUE_ANY
@@ -64,6 +66,7 @@ __all__ = [
     "kingdom",
     "natural_feature",
     "other_party_spans",
+    "page_country",
 ]
 
 _KINGDOM_PENDING = "?kingdom"
@@ -219,15 +222,60 @@ def dateline_country(text: str, matcher: GazetteerMatcher) -> str | None:
     True
     """
     for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
-        m = DATELINE.match(line)
-        if m is None:
-            continue
-        place = m.group("place")
-        for form in (place, place.title()) if place.isupper() else (place,):
-            hit = matcher.match(form)
-            if hit and hit[0] in {"city", "country"} and hit[1].country:
-                return hit[1].country
+        found = _dateline(line, matcher)
+        if found:
+            return found
     return None
+
+
+def _dateline(line: str, matcher: GazetteerMatcher) -> str | None:
+    """The country of the place of a dateline starting *line*, if it has one."""
+    m = DATELINE.match(line)
+    if m is None:
+        return None
+    place = m.group("place")
+    for form in (place, place.title()) if place.isupper() else (place,):
+        hit = matcher.match(form)
+        if hit and hit[0] in {"city", "country"} and hit[1].country:
+            return hit[1].country
+    return None
+
+
+def _place(line: str, matcher: GazetteerMatcher) -> str | None:
+    """The country of a line that is a country or a city name alone."""
+    hit = matcher.match(line) if line[:1].isupper() else None
+    return hit[1].country if hit and hit[0] in {"city", "country"} else None
+
+
+def page_country(lines: Sequence[str], matcher: GazetteerMatcher) -> str | None:
+    """The country the page around an article speaks from, read in the lines the cleaner
+    removed from it (rubric labels, a dateline standing on its own line, the copyright line,
+    the site's other headlines): a dateline, or a line that is a place name alone (a rubric:
+    "Belgique", "Liban"), else the country with the evidence :func:`home_country` asks of an
+    article (one country named, or clearly more than others).
+
+    It stands in for the article's home country when the article's own text does not decide
+    one (:class:`~newsnlp.entities.layer.EntityLayer`, ``page=``): a Senegalese paper's
+    "Dakar, 4 déc (APS) –" line or a Luxembourgish one's "Luxembourg" rubric.
+
+    Examples
+    --------
+    >>> from newsnlp.entities.gazetteer import get_gazetteer
+    >>> m = GazetteerMatcher(get_gazetteer())
+    >>> page_country(["Politique", "Dakar, 4 déc (APS) –", "© Le Soleil"], m)
+    'SN'
+    >>> page_country(["Luxembourg", "Par Marc Schroeder", "Partager"], m)
+    'LU'
+    >>> page_country(["Partager", "© Le Journal 2025"], m) is None
+    True
+    """
+    for line in lines:
+        found = _dateline(line, matcher) or _place(line.strip(), matcher)
+        if found:
+            return found
+    state = LayerState("\n".join(lines))
+    add_gazetteer_matches(state, matcher)
+    return home_country(country_refs(state, matcher), state, matcher)
 
 
 #: The matches of :data:`FOREIGN_ADJECTIVE`, :data:`FOREIGN_OF` and :data:`HOMOLOGUE_ANY` in a

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,18 +115,57 @@ def _merge_annotations(parts: list[Annotation]) -> Annotation:
 
 @dataclass(frozen=True, slots=True)
 class _Piece:
-    """A piece of a text on its way through spaCy: its offset and whether it is the last."""
+    """A piece of a text on its way through spaCy: its offset, whether it is the last, and
+    the lines of the page around the text."""
 
     text: str
     offset: int
     last: bool
+    page: tuple[str, ...] = ()
+
+    def doc_like(self, nlp: Any) -> Any:
+        """What ``nlp.pipe`` reads: the text, or a Doc carrying its page
+        (``doc._.newsnlp_page``)."""
+        if not self.page:
+            return self.text
+        from newsnlp.entities.spacy_component import PAGE_EXTENSION
+
+        doc = nlp.make_doc(self.text)
+        setattr(doc._, PAGE_EXTENSION, self.page)
+        return doc
 
 
-def _pieces(texts: Iterable[object]) -> Iterator[_Piece]:
+_NO_PAGE = object()
+
+
+def _pieces(texts: Iterable[object], pages: Iterable[object] | None = None) -> Iterator[_Piece]:
+    around = iter(pages) if pages is not None else None
     for text in texts:
+        page: tuple[str, ...] = ()
+        if around is not None:
+            found = next(around, _NO_PAGE)
+            if found is _NO_PAGE:
+                raise ValueError("pages has fewer items than texts: give one per text")
+            page = _page_lines(found)
         chunks = chunk_text(ensure_text(text))
         for n, (offset, piece) in enumerate(chunks, 1):
-            yield _Piece(piece, offset, n == len(chunks))
+            yield _Piece(piece, offset, n == len(chunks), page)
+    if around is not None and next(around, _NO_PAGE) is not _NO_PAGE:
+        raise ValueError("pages has more items than texts: give one per text")
+
+
+def _page_lines(page: object) -> tuple[str, ...]:
+    """One text's page lines as a tuple of str, or a TypeError naming what to give."""
+    if isinstance(page, (str, bytes)) or not isinstance(page, Iterable):
+        raise TypeError(
+            "pages must give, for each text, a sequence of str (the lines of the page around "
+            f"it), not {type(page).__name__}"
+        )
+    lines = tuple(page)
+    for line in lines:
+        if not isinstance(line, str):
+            raise TypeError(f"page lines must be str, not {type(line).__name__}")
+    return lines
 
 
 def _groups(pieces: Iterable[_Piece], batch_size: int) -> Iterator[list[_Piece]]:
@@ -144,20 +183,20 @@ def _groups(pieces: Iterable[_Piece], batch_size: int) -> Iterator[list[_Piece]]
         yield group
 
 
-def _annotated(nlp: Any, texts: Iterable[object], batch_size: int) -> Iterator[tuple]:
+def _annotated(nlp: Any, pieces: Iterable[_Piece], batch_size: int) -> Iterator[tuple]:
     """(piece, its annotation) in order: one spaCy batch at a time, each in the pipeline's
     shared memory zone (see :mod:`newsnlp.entities.runtime`)."""
     from newsnlp.entities.spacy_component import annotation_of
 
-    for group in _groups(_pieces(texts), batch_size):
+    for group in _groups(pieces, batch_size):
         with memory_zone(nlp):
-            docs = nlp.pipe([p.text for p in group], batch_size=len(group))
+            docs = nlp.pipe([p.doc_like(nlp) for p in group], batch_size=len(group))
             annotations = [annotation_of(doc) for doc in docs]
         yield from zip(group, annotations, strict=True)
 
 
 def _annotated_in_processes(
-    nlp: Any, texts: Iterable[object], batch_size: int, n_process: int
+    nlp: Any, pieces: Iterable[_Piece], batch_size: int, n_process: int
 ) -> Iterator[tuple]:
     """As :func:`_annotated` with spaCy's worker processes: each doc they send back is read
     in the shared memory zone."""
@@ -165,10 +204,10 @@ def _annotated_in_processes(
 
     sent: deque[_Piece] = deque()
 
-    def stream() -> Iterator[str]:
-        for piece in _pieces(texts):
+    def stream() -> Iterator[Any]:
+        for piece in pieces:
             sent.append(piece)
-            yield piece.text
+            yield piece.doc_like(nlp)
 
     docs = iter(nlp.pipe(stream(), batch_size=batch_size, n_process=n_process))
     while True:
@@ -181,7 +220,12 @@ def _annotated_in_processes(
 
 
 def extract_annotations(
-    texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1, model: str | None = None
+    texts: Iterable[str],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    model: str | None = None,
+    pages: Iterable[Sequence[str]] | None = None,
 ) -> Iterator[Annotation]:
     """Annotate many texts with ``nlp.pipe`` batching; one :class:`Annotation` per text, in order.
 
@@ -203,6 +247,12 @@ def extract_annotations(
     model : str, optional
         spaCy model name or path (default:
         :data:`newsnlp.entities.spacy_component.DEFAULT_MODEL`).
+    pages : iterable of sequence of str, optional
+        One per text, read along with *texts*: the lines of the page around the text that
+        the cleaner removed (:attr:`newsnlp.Article.removed`; :func:`newsnlp.analyze` passes
+        them). When a text does not decide its home country, the page's
+        (:func:`newsnlp.entities.countries.page_country`: a dateline on its own line, a
+        rubric naming a country) is the government of a minister the text does not place.
 
     Yields
     ------
@@ -220,6 +270,9 @@ def extract_annotations(
     --------
     >>> [ann.countries for ann in extract_annotations(["Le Maroc.", "", "La France et le Maroc."])]
     [{'MA': 1}, {}, {'FR': 1, 'MA': 1}]
+    >>> text = "Le ministre des Finances, Cheikh Diba, a parlé."
+    >>> [m.country for m in next(extract_annotations([text], pages=[["Dakar (APS) –"]])).ministers]
+    ['SN']
     >>> extract_annotations(["Le Maroc."], batch_size=0)
     Traceback (most recent call last):
     ...
@@ -229,20 +282,30 @@ def extract_annotations(
     batch_size = check_int(batch_size, "batch_size", 1)
     n_process = check_n_process(n_process)
     model = None if model is None else check_model(model)
-    return _annotations(texts, batch_size, n_process, model)
+    if pages is not None and (isinstance(pages, (str, bytes)) or not isinstance(pages, Iterable)):
+        raise TypeError(
+            "pages must be an iterable with, for each text, a sequence of str (the lines of "
+            f"the page around it), not {type(pages).__name__}"
+        )
+    return _annotations(texts, batch_size, n_process, model, pages)
 
 
 def _annotations(
-    texts: Iterable[object], batch_size: int, n_process: int, model: str | None
+    texts: Iterable[object],
+    batch_size: int,
+    n_process: int,
+    model: str | None,
+    pages: Iterable[object] | None = None,
 ) -> Iterator[Annotation]:
     # imported here: spaCy loads when entities are first asked for, not on `import newsnlp`
     from newsnlp.entities.spacy_component import DEFAULT_MODEL, load_pipeline
 
     nlp = load_pipeline(model or DEFAULT_MODEL)
+    pieces = _pieces(texts, pages)
     if n_process == 1:
-        results = _annotated(nlp, texts, batch_size)
+        results = _annotated(nlp, pieces, batch_size)
     else:
-        results = _annotated_in_processes(nlp, texts, batch_size, n_process)
+        results = _annotated_in_processes(nlp, pieces, batch_size, n_process)
     parts: list[Annotation] = []
     for piece, annotation in results:
         parts.append(_shift(annotation, piece.offset))

@@ -32,7 +32,7 @@ module does not import spaCy.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsnlp._deprecation import moved
@@ -114,9 +114,14 @@ class EntityLayer:
         )
         return self.gazetteer
 
-    def __call__(self, text: str, ents: Iterable[tuple[int, int, str]]) -> Annotation:
+    def __call__(
+        self, text: str, ents: Iterable[tuple[int, int, str]], *, page: Sequence[str] = ()
+    ) -> Annotation:
         """Annotate *text* given the model's entities ``(start, end, label)``; labels other
-        than :data:`~newsnlp.entities.types.LABELS` are ignored."""
+        than :data:`~newsnlp.entities.types.LABELS` are ignored. *page*: the lines of the page
+        around the text that the cleaner removed; when the text does not decide the article's
+        home country, the page's (:func:`~newsnlp.entities.countries.page_country`) is used,
+        before :attr:`default_country`."""
         matcher, lexicon = self.matcher, self.lexicon
         state = LayerState(
             text, [Candidate(s, e, lab, "spacy") for s, e, lab in ents if lab in LABELS]
@@ -135,7 +140,8 @@ class EntityLayer:
         resolution.resolve_overlaps(state)
         roles.attach_roles(state)
         refs = countries.country_refs(state, matcher)
-        home = countries.home_country(refs, state, matcher, self.default_country)
+        fallback = (page and countries.page_country(page, matcher)) or self.default_country
+        home = countries.home_country(refs, state, matcher, fallback)
         ministers = output.ministers(state, home, matcher, refs)
         entities = output.entities(state, ministers, home, matcher)
         return Annotation(tuple(entities), tuple(ministers.values()), tuple(refs))

