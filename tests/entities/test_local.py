@@ -163,6 +163,20 @@ def test_places_leave_out_other_parties_spans():
             ("Catherine Colonna", "Nasser Bourita"),
             [("Catherine Colonna", "ministre", None, None)],
         ),
+        # ... unless "Son homologue" opens the next sentence: "son" is the last sentence's
+        (
+            "Le ministre Cheikh Diba a parlé. Son homologue mauritanien, Sid’Ahmed Ould Bouh, a dit.",
+            ("Cheikh Diba", "Sid’Ahmed Ould Bouh"),
+            [
+                ("Cheikh Diba", "ministre", None, None),
+                ("Sid’Ahmed Ould Bouh", "homologue mauritanien", "MR", "homologue"),
+            ],
+        ),
+        (
+            "Le président Macky Sall a parlé. Son homologue mauritanien, Mohamed Ghazouani, a dit.",
+            ("Macky Sall", "Mohamed Ghazouani"),
+            [],
+        ),
     ],
 )
 def test_a_ministers_counterpart_is_a_minister(text, persons, expected):

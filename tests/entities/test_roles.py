@@ -307,6 +307,12 @@ def test_roles_are_ordered_disjoint_and_inside_the_text(words):
         # heads of government titled chancellor; the chancellor of the Exchequer
         ("La chancelière Angela Merkel a dit.", "chancelière", None),
         ("Le chancelier de l’Échiquier Rishi Sunak a dit.", "chancelier de l’Échiquier", None),
+        # a gazetteer name in the portfolio is read whole
+        (
+            "La ministre-présidente de la Fédération Wallonie-Bruxelles, Elisabeth Degryse, a dit.",
+            "ministre-présidente de la Fédération Wallonie-Bruxelles",
+            "Elisabeth Degryse",
+        ),
     ],
 )
 def test_where_a_role_phrase_ends(text, role, person):

@@ -237,8 +237,9 @@ def counterparts(
     """Persons named as a minister's counterpart, by name: (role as written, country). "Hakan
     Fidan, chef de la diplomatie turque, et Sergueï Lavrov, son homologue russe", "la ministre …
     s’est entretenue avec son homologue marocain Nasser Bourita": the counterpart of a
-    minister named before it in the sentence (one of *ministers*) is a minister of the
-    country of the adjective (*demonym_country*); a president's counterpart is not.
+    minister named before it in the sentence (one of *ministers*), or in the sentence before
+    when "Son homologue …" opens its own, is a minister of the country of the adjective
+    (*demonym_country*); a president's counterpart is not.
 
     Examples
     --------
@@ -267,6 +268,9 @@ def counterparts(
         else:
             continue
         start, _end = sentence_bounds(text, m.start())
+        if start and not text[start : m.start()].strip():
+            # "Son homologue mauritanien, X, …" opens its sentence: "son" is the last one's
+            start, _end = sentence_bounds(text, start - 1)
         first = bisect_left(starts, start)
         if any(
             p is not person and p.end <= m.start() and name_of(p) in ministers

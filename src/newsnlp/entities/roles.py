@@ -73,20 +73,27 @@ MAX_ROLE_WORDS = 40
 CONTEXT_BEFORE = 25
 
 
-def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
+def read_role(
+    text: str, ts: int, te: int, stops: set[int], names: dict[int, int] | None = None
+) -> int:
     """End of the role phrase that starts with the title ``text[ts:te]``.
 
     The portfolio goes on over lower-case words and function words, and over capitalised
-    words after a function word ("des Affaires étrangères"); a line break, a verb, a pronoun,
-    "et" and an article, a name (an offset in *stops*) or a comma not followed by another
-    portfolio part ends it.
+    words after a function word ("des Affaires étrangères") — over the whole of a gazetteer
+    name starting there (*names*: start → end, :func:`names_after`: "de la Fédération
+    Wallonie-Bruxelles"); a line break, a verb, a pronoun, "et" and an article, a name (an
+    offset in *stops*) or a comma not followed by another portfolio part ends it.
     """
     end = te
     pos = te
     prev = "title"
     n = 0
     between = False
+    inside = te  # the end of the gazetteer name being read
     for m in TOKEN.finditer(text, te, min(len(text), te + MAX_ROLE_CHARS)):
+        if m.start() < inside:
+            pos = m.end()
+            continue
         word = m.group()
         gap = text[pos : m.start()]
         if "\n" in gap or m.start() in stops:
@@ -115,14 +122,39 @@ def read_role(text: str, ts: int, te: int, stops: set[int]) -> int:
             if prev != "prep":
                 break
             prev = "cap"
+            inside = (names or {}).get(m.start(), inside)
         elif low in ROLE_FUNCTION_WORDS:
             prev = "prep"
         else:
             prev = "lower"
         pos = m.end()
         if prev in {"cap", "lower"}:
-            end = m.end()
+            end = max(m.end(), inside)
     return end
+
+
+def names_after(text: str, te: int, matcher: GazetteerMatcher | None) -> dict[int, int]:
+    """Start → end of the gazetteer names of several words in the text a role phrase after
+    the title ending at *te* may cover ("Fédération Wallonie-Bruxelles").
+
+    Examples
+    --------
+    >>> from newsnlp.entities.gazetteer import get_gazetteer
+    >>> text = "la ministre-présidente de la Fédération Wallonie-Bruxelles, X"
+    >>> found = names_after(text, 22, GazetteerMatcher(get_gazetteer()))
+    >>> [text[a:b] for a, b in found.items()]
+    ['Fédération Wallonie-Bruxelles']
+    """
+    if matcher is None:
+        return {}
+    words = words_of(text[te : te + MAX_ROLE_CHARS])
+    found = {}
+    for i, (s, _e, w) in enumerate(words):
+        if is_capitalised(w):
+            hit = matcher.match_at(words, i)
+            if hit and hit[0] > 1:
+                found[te + s] = te + words[i + hit[0] - 1][1]
+    return found
 
 
 def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int, bool, int, bool]]:
@@ -170,7 +202,7 @@ def find_roles(
         before = text[max(0, ts - CONTEXT_BEFORE) : ts]
         if NOT_A_TITLE_BEFORE.search(before) or NOT_MINISTER_TITLES.match(text, ts):
             continue  # "le Conseil des ministres", "ministre plénipotentiaire"
-        end = seat_end or read_role(text, ts, te, stops)
+        end = seat_end or read_role(text, ts, te, stops, names_after(text, te, matcher))
         sitting = NOT_SITTING.search(before) is None and not FORMER_AFTER.search(text, ts, end)
         prev = roles[-1] if roles else None
         if (

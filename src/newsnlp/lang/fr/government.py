@@ -61,8 +61,11 @@ _COUNTRY_NAME = rf"{_CAP}(?:\s+(?:d{A}|de\s+|du\s+)?{_CAP}|\s+[a-zé]+)?"
 HOMOLOGUE = re.compile(rf"homologues?\s+(\w+)\s*,?\s*(?:(?:le|la|l{A})\s*)?$")
 # "José Manuel Albares, son homologue espagnol": right after the person.
 HOMOLOGUE_AFTER = re.compile(r"\s*,\s*(?:son|sa|leur)\s+homologues?\s+(\w+)")
-# Any "son homologue <adjectif>": the person whose counterpart it is belongs to another country.
-HOMOLOGUE_ANY = re.compile(r"(?=[sl])(?<!\w)(?:son|sa|leurs?|ses)\s+homologues?\s+([a-zé]\w*)")
+# Any "son homologue <adjectif>" ("Son homologue …" opening a sentence too): the person whose
+# counterpart it is belongs to another country.
+HOMOLOGUE_ANY = re.compile(
+    r"(?=[sSlL])(?<!\w)(?:[Ss]on|[Ss]a|[Ll]eurs?|[Ss]es)\s+homologues?\s+([a-zé]\w*)"
+)
 # Between "son homologue russe" and the counterpart named after it ("…, Sergueï Lavrov", "…
 # le ministre Sergueï Lavrov" is a role of its own), or before it ("Sergueï Lavrov, son …").
 COUNTERPART_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]*(?:{HONORIFIC}[ \u00a0]+)*")
