@@ -87,6 +87,11 @@ def test_classify_gives_gazetteer_types_and_institution_heads():
         ("Une Coopération africaine.", "Coopération africaine", "MISC", True),
         ("Il a vu de Gaulle.", "de Gaulle", "PER", True),
         ("Il a vu ministre Dupont.", "ministre Dupont", "ORG", False),
+        # a person may bear a common noun's name, not a plural one nor a heading's label
+        ("Finance a dit oui.", "Finance", "PER", True),
+        ("Finances publiques en hausse.", "Finances", "PER", False),
+        ("Finance : les chiffres.", "Finance", "PER", False),
+        ("Il a vu Finance : rien.", "Finance", "PER", True),  # mid-sentence
     ],
 )
 def test_plausible(text, mention, label, kept):

@@ -41,7 +41,7 @@ from newsnlp.lang.fr.institutions import (
     LAW_NAME,
 )
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
-from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, TRAILING_SMALL_WORDS
+from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, INLINE_SPACES, TRAILING_SMALL_WORDS
 
 __all__ = [
     "SOURCE_RANK",
@@ -251,11 +251,23 @@ def _plausible_word(
             return False  # "France-Maroc" names a pair, not a place
     if span.isupper() and CURRENCY_BEFORE.search(text, max(0, c.start - 8), c.start):
         return False  # "francs CFA": a currency
-    if span.isupper() or c.label == "PER" or not lexicon.is_common_noun(span):
+    if c.label == "PER" and not span.isupper():
+        # a surname may be a common noun ("Boulanger"), but not a plural one, nor a heading's
+        # label ("Délestages : la Jirama sous pression")
+        return not (at_sentence_start(text, c.start) and _heading_noun(span, text, c.end, lexicon))
+    if span.isupper() or not lexicon.is_common_noun(span):
         return True
     # a capitalised common noun is a name mid-sentence ("la Méditerranée"), a plain
     # word at the start of a sentence, heading or title ("Budget", "Dette : …")
     return not at_sentence_start(text, c.start)
+
+
+def _heading_noun(word: str, text: str, end: int, lexicon: Lexicon) -> bool:
+    """A common noun in the plural, or one a colon follows (a heading's label)."""
+    low = word.lower()
+    if word[-1] in "sx" and low not in lexicon.common_nouns and lexicon.is_common_noun(low):
+        return True  # the plural of a common noun (not "ProjetX")
+    return lexicon.is_common_noun(low) and text[end : end + 2].lstrip(INLINE_SPACES)[:1] == ":"
 
 
 def _sentence_word(
