@@ -26,6 +26,12 @@ def _names(text: str, *items: tuple) -> list[tuple[str, str]]:
         ("La Chambre des représentants a voté.", "Chambre des représentants"),
         ("Le Conseil des ministres se réunit.", "Conseil des ministres"),
         ("Le Haut-Commissariat pour les réfugiés aide.", "Haut-Commissariat pour les réfugiés"),
+        # an adjective before a complement's noun; an invariable "anti-" adjective
+        (
+            "La Haute Autorité pour la bonne gouvernance enquête.",
+            "Haute Autorité pour la bonne gouvernance",
+        ),
+        ("La Commission nationale anticorruption enquête.", "Commission nationale anticorruption"),
     ],
 )
 def test_an_institution_head_starts_a_name(text, name):

@@ -25,6 +25,8 @@ def test_common_nouns(word, noun):
         ("étrangères", True),
         ("publique", True),  # listed: no tell-tale ending
         ("appelle", False),  # an ending, but not a known adjective
+        ("anticorruption", True),  # an invariable compound: its prefix tells
+        ("anti", False),
         ("Générale", False),  # capitalised
         ("sera", False),
         ("dans", False),

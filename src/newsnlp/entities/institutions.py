@@ -41,6 +41,7 @@ from newsnlp.entities.state import (
 from newsnlp.lang.fr.institutions import (
     ARTICLES_BEFORE_HEAD,
     BARE_HEADS,
+    COMPLEMENT_PRENOMINALS,
     DETERMINER_WORDS,
     EVENT_HEADS,
     FACILITY_HEADS,
@@ -205,6 +206,13 @@ def complements(
         k = _complement_word(words, k)
         if k is None:
             break
+        if (
+            words[k][2] in COMPLEMENT_PRENOMINALS
+            and k + 1 < len(words)
+            and words[k + 1][2][:1].islower()
+            and words[k + 1][2] not in ROLE_STOPWORDS
+        ):
+            k += 1  # "pour la bonne gouvernance": the noun after the adjective
         w2 = words[k][2]
         if w2.isupper() and len(w2) > 1 and matcher.match(w2) is not None:
             break  # "Conseil de sécurité de l’ONU": the organ, then the organisation

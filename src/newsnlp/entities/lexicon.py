@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newsnlp.lang.fr.institutions import (
     ADJECTIVE_ENDINGS,
     ADJECTIVE_LEMMA_SUFFIXES,
+    ADJECTIVE_PREFIXES,
     NOT_ADJECTIVES,
     OTHER_ADJECTIVES,
 )
@@ -62,6 +63,8 @@ class Lexicon:
             or word in ROLE_STOPWORDS
         ):
             return False
+        if word.startswith(ADJECTIVE_PREFIXES) and len(word) > 6 and word.isalpha():
+            return True  # "anticorruption", "antiterroriste"
         if not word.endswith(ADJECTIVE_ENDINGS):
             return False
         if not self.adjectives:

@@ -22,8 +22,10 @@ __all__ = [
     "ACRONYM_FORM",
     "ADJECTIVE_ENDINGS",
     "ADJECTIVE_LEMMA_SUFFIXES",
+    "ADJECTIVE_PREFIXES",
     "ARTICLES_BEFORE_HEAD",
     "BARE_HEADS",
+    "COMPLEMENT_PRENOMINALS",
     "CURRENCY_BEFORE",
     "DETERMINER_WORDS",
     "EVENT_HEADS",
@@ -92,6 +94,16 @@ EVENT_HEADS = frozenset(
 PORTFOLIO_HEADS = frozenset({"Ministère", "ministère"})
 # Adjectives written before a head ("Haut Conseil", "Haute Cour", "Grand Conseil").
 PRENOMINAL_ADJECTIVES = frozenset("Haut Haute Hauts Hautes Grand Grande Nouveau Nouvelle".split())
+# Adjectives written before the noun of a complement ("Haute Autorité pour la bonne
+# gouvernance", "Agence pour la petite enfance"): the name goes on to the noun.
+COMPLEMENT_PRENOMINALS = frozenset(
+    """bon bonne bons bonnes grand grande grands grandes haut haute hauts hautes petit petite
+    petits petites nouveau nouvel nouvelle nouveaux nouvelles jeune jeunes meilleur meilleure
+    meilleurs meilleures""".split()
+)
+# Prefixes of invariable adjectives that the lexicon lacks ("Commission nationale
+# anticorruption", "brigade antidrogue").
+ADJECTIVE_PREFIXES = ("anti",)
 # Heads that name a country's one body when written alone with a capital inside a sentence
 # ("le président du Parlement", "l’Assemblée a voté"), outside a minister's title ("chargé
 # des Relations avec le Parlement").
