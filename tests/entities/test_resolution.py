@@ -179,3 +179,24 @@ def test_a_hyphen_joining_names_gives_each_name_but_not_for_two_countries():
 )
 def test_laws_codes_and_pacts_are_misc(name, label):
     assert _classified(f"Selon le {name}, non.", (name, "ORG")) == [(name, label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Le quotidien Le Soleil rapporte les faits.", "Le Soleil", "LOC", ("ORG", "organization")),
+        ("Le groupe minier Comilog exploite le site.", "Comilog", "LOC", ("ORG", "organization")),
+        (
+            "Le mouvement Black Lives Matter manifeste.",
+            "Black Lives Matter",
+            "MISC",
+            ("ORG", "organization"),
+        ),
+        # a place after a preposition is a place
+        ("Le constructeur de Molsheim présente un modèle.", "Molsheim", "LOC", ("LOC", "location")),
+        ("Ils sont partis en Californie.", "Californie", "LOC", ("LOC", "location")),
+    ],
+)
+def test_a_name_an_organisation_noun_introduces_is_an_organisation(text, name, label, expected):
+    ann = layer()(text, mentions(text, (name, label)))
+    assert [(e.text, e.label, e.kind) for e in ann.entities] == [(name, *expected)]

@@ -39,6 +39,7 @@ from newsnlp.lang.fr.institutions import (
     FACILITY_HEADS,
     INSTITUTION_HEADS,
     LAW_NAME,
+    ORGANISATION_BEFORE,
 )
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
 from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, INLINE_SPACES, TRAILING_SMALL_WORDS
@@ -182,6 +183,10 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                     c.label, c.kind = "ORG", "institution"  # "Chambre de commerce du Canada"
                 elif c.label in {"ORG", "MISC"} and LAW_NAME.search(span):
                     c.label, c.kind = "MISC", None  # "Digital Services Act", "Code pénal"
+                elif c.label in {"LOC", "MISC"} and ORGANISATION_BEFORE.search(
+                    text, max(0, c.start - 40), c.start
+                ):
+                    c.label, c.kind = "ORG", "organization"  # "le quotidien Le Soleil"
         if not plausible(c, span, text, matcher, lexicon):
             continue
         if (

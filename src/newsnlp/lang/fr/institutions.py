@@ -40,6 +40,7 @@ __all__ = [
     "NOT_STATE_BODY",
     "ORGAN_OF_ACRONYM",
     "OTHER_ADJECTIVES",
+    "ORGANISATION_BEFORE",
     "OTHER_PREPOSITIONS",
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
@@ -217,5 +218,16 @@ LAW_NAME = re.compile(
 )
 # Before a capitalised word, the name of a currency ("francs CFA"): not an entity.
 CURRENCY_BEFORE = re.compile(r"\bfrancs?[ \u00a0]+$")
+# A common noun (and an adjective) that introduces the name of a company, a medium, a party or
+# a club: the name after it is an organisation's ("le quotidien Le Soleil", "la compagnie Air
+# Madagascar", "le groupe minier Comilog", "le parti Pastef"; not "le constructeur de Molsheim",
+# "partis en Californie").
+ORGANISATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:quotidiens?|journal|journaux|hebdomadaires?|magazines?|chaînes?|radios?"
+    r"|télévisions?|groupes?|compagnies?|sociétés?|entreprises?|constructeurs?|opérateurs?"
+    r"|partis?|clubs?|syndicats?|ONG|associations?|fabricants?|géants?|firmes?|banques?"
+    r"|mouvements?)(?:[ \u00a0]+(?!(?:de|du|des|le|la|les|en|au|aux|à|pour|par|sur|dans|avec"
+    r"|et|ou|qui|que|un|une|chez|vers)[ \u00a0])[a-zé][\w-]*)?[ \u00a0]+$"
+)
 # Words of an international body's name (no home country).
 INTERNATIONAL = re.compile(r"Nations unies|international|européen|africain|mondial|ONU", re.I)
