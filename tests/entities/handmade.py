@@ -19,7 +19,15 @@ from newsnlp.entities.state import Candidate, LayerState
 LEXICON = Lexicon(
     common_nouns=frozenset({"budget", "dette", "méditerranée", "coopération", "état", "finance"}),
     adjectives=frozenset(
-        {"général", "national", "économique", "monétaire", "intérieur", "ouest-africain"}
+        {
+            "général",
+            "national",
+            "économique",
+            "monétaire",
+            "intérieur",
+            "ouest-africain",
+            "autonome",
+        }
     ),
 )
 

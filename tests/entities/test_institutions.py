@@ -32,6 +32,8 @@ def _names(text: str, *items: tuple) -> list[tuple[str, str]]:
             "Haute Autorité pour la bonne gouvernance",
         ),
         ("La Commission nationale anticorruption enquête.", "Commission nationale anticorruption"),
+        # adjectives ending "-ome", "-ante", "-able"…
+        ("La Commission nationale autonome publie.", "Commission nationale autonome"),
     ],
 )
 def test_an_institution_head_starts_a_name(text, name):

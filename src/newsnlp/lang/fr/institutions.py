@@ -139,6 +139,8 @@ ADJECTIVE_ENDINGS = (
     "aine", "ains", "aines", "ois", "oise", "oises", "eur", "eure", "eurs", "eures", "unies", "unis",
     "uni", "unie", "é", "ée", "és", "ées", "in", "ine", "ins", "ines", "an", "ane", "ans", "anes",
     "ier", "ière", "iers", "ières", "ième", "ère", "ères", "eux", "euse", "euses", "ète", "ètes",
+    "ant", "ante", "ants", "antes", "ent", "ente", "ents", "entes", "able", "ables", "ible",
+    "ibles", "iste", "istes", "ome", "omes",
 )  # fmt: skip
 # Words with an adjective's ending that are not adjectives.
 NOT_ADJECTIVES = frozenset(
