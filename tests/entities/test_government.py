@@ -55,6 +55,10 @@ def _state(text: str, *persons: str) -> LayerState:
         ("ministre de l’Économie", None),
         ("ministre de la Coopération africaine", None),  # not a country
         ("ministre de l’Europe et des Affaires étrangères", None),
+        # an adjective after a portfolio's noun is the noun's
+        ("ministre responsable de la Langue française", None),
+        ("ministre de la Communauté française", None),
+        ("ministre de l’Intérieur britannique", "GB"),
     ],
 )
 def test_title_country(role, country):

@@ -39,9 +39,14 @@ from newsnlp._deprecation import renamed
 from newsnlp.entities.local import visited
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.resolution import add_gazetteer_matches
-from newsnlp.entities.state import LayerState, is_capitalised, words_of
+from newsnlp.entities.state import LayerState, is_capitalised, portfolio_adjective, words_of
 from newsnlp.entities.types import CountryReference
-from newsnlp.lang.fr.government import DATELINE, DATELINE_LINES, FOREIGN_BODY_HEADS, HOMOLOGUE_ANY
+from newsnlp.lang.fr.government import (
+    DATELINE,
+    DATELINE_LINES,
+    FOREIGN_BODY_HEADS,
+    HOMOLOGUE_ANY,
+)
 from newsnlp.lang.fr.places import (
     CITY_PREPOSITION_BEFORE,
     FOREIGN_ADJECTIVE,
@@ -308,6 +313,8 @@ def foreign_marks(
                 hit = matcher.match_at(words, i)
                 if hit and hit[1] == "country" and hit[2].country:
                     marks.add(hit[2].country)
+            elif portfolio_adjective(words, i):
+                continue  # "ministre de la Langue française"
             elif (d := matcher.adjective(w)) is not None and d.pos == "adj" and d.country:
                 marks.add(d.country)
     return marks

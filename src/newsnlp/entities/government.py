@@ -58,7 +58,14 @@ from newsnlp.entities.local import (
     side_country,
 )
 from newsnlp.entities.matcher import GazetteerMatcher
-from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.entities.state import (
+    Candidate,
+    LayerState,
+    RolePhrase,
+    is_capitalised,
+    portfolio_adjective,
+    words_of,
+)
 from newsnlp.entities.types import CountryReference
 from newsnlp.lang.fr.government import (
     COMING_FROM,
@@ -135,6 +142,8 @@ def title_country(text: str, matcher: GazetteerMatcher, named: Collection[str] =
     weak: str | None = None
     for i, (_s, _e, w) in enumerate(words):
         if not is_capitalised(w):
+            if portfolio_adjective(words, i):
+                continue  # "ministre de la Langue française": the language's, not the minister's
             if w[0].isalpha() and (country := demonym_country(w, matcher, named)):
                 return country
             continue

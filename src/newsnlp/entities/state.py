@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsnlp.lang.fr.government import LANGUAGE_NOUNS
 from newsnlp.lang.fr.tokens import INLINE_SPACES, SENTENCE_BREAKS, TOKEN
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Word",
     "at_sentence_start",
     "is_capitalised",
+    "portfolio_adjective",
     "words_of",
 ]
 
@@ -150,3 +152,17 @@ def at_sentence_start(text: str, i: int) -> bool:
     while j > 0 and text[j - 1] in INLINE_SPACES:
         j -= 1
     return j == 0 or text[j - 1] in SENTENCE_BREAKS
+
+
+def portfolio_adjective(words: list[Word], i: int) -> bool:
+    """Whether word *i* of a role phrase follows a portfolio noun whose country adjective
+    names a language or a community (:data:`~newsnlp.lang.fr.government.LANGUAGE_NOUNS`):
+    "ministre de la Langue française" is not a French minister.
+
+    Examples
+    --------
+    >>> words = words_of("ministre de la Langue française")
+    >>> portfolio_adjective(words, 4), portfolio_adjective(words_of("ministre de l’Intérieur français"), 4)
+    (True, False)
+    """
+    return i >= 1 and words[i - 1][2] in LANGUAGE_NOUNS

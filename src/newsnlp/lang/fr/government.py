@@ -46,6 +46,7 @@ __all__ = [
     "HOMOLOGUE",
     "HOMOLOGUE_AFTER",
     "HOMOLOGUE_ANY",
+    "LANGUAGE_NOUNS",
     "OWNER_BEFORE",
     "SCENE",
     "SIDE",
@@ -55,6 +56,11 @@ __all__ = [
 A = "[’']"  # apostrophe, typographic or straight
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _COUNTRY_NAME = rf"{_CAP}(?:\s+(?:d{A}|de\s+|du\s+)?{_CAP}|\s+[a-zé]+)?"
+
+# Portfolio nouns whose country adjective names a language or a community, not the
+# government ("ministre responsable de la Langue française", "ministre de la Communauté
+# française" of Belgium; but "ministre de l’Intérieur britannique" is British).
+LANGUAGE_NOUNS = frozenset({"Langue", "Langues", "Communauté", "Communautés"})
 
 # "son homologue espagnol, José Manuel Albares", "son homologue marocain, le ministre …":
 # right before a person or a role, the adjective gives that person's country.
