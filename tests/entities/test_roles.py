@@ -167,12 +167,21 @@ def test_read_role_stops_at_a_pronoun():
             "Le ministre nigérien de l’Agriculture, le colonel-major Mahaman Elhadj Ousmane, a dit.",
             "Mahaman Elhadj Ousmane",
         ),
+        # a party in parentheses between the name and the title
+        ("Xavier Bettel (DP), ministre des Affaires étrangères, a dit.", "Xavier Bettel"),
+        # a colleague named by a portfolio
+        ("Karim Zidane a reçu son collègue des Finances, Nadia Fettah.", "Nadia Fettah"),
     ],
 )
 def test_the_person_is_named_next_to_the_role(text, person):
     names = ("Nasser Bourita", "Karim Zidane", "Abdelouafi Laftit", person)
     (role,) = _roles(text, *names).roles
     assert text[role.person.start : role.person.end] == person
+
+
+def test_a_colleague_of_a_bodys_member_is_no_role():
+    text = "Karim Zidane a reçu son collègue du Parlement européen, Nadia Fettah."
+    assert _roles(text, "Karim Zidane", "Nadia Fettah").roles == []
 
 
 def test_a_possessive_and_a_bare_title():

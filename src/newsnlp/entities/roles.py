@@ -39,6 +39,7 @@ from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
 from newsnlp.lang.fr.periphrases import (
+    COLLEAGUE,
     PERIPHRASIS,
     PERIPHRASIS_WORDS,
     SEAT_CANONICAL,
@@ -170,6 +171,12 @@ def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int,
     )
     if PERIPHRASIS_WORDS.search(text):
         found.extend((m.start(), m.end(), True, 0, True) for m in PERIPHRASIS.finditer(text))
+    if "collègue" in text:
+        found.extend(
+            (m.start("title"), m.end("title"), True, 0, True)
+            for m in COLLEAGUE.finditer(text)
+            if matcher is None or matcher.match(m.group("portfolio")) is None
+        )
     if matcher is not None and SEAT_WORDS.search(text):
         for m in SEAT_PERIPHRASIS.finditer(text):
             hit = matcher.match(m.group("seat"))

@@ -6,6 +6,7 @@ Language data kept apart from the algorithm (as spaCy keeps ``spacy/lang/fr/``):
   diplomatie canadienne", "le numéro un de la diplomatie saoudienne";
 * the finance minister: "le grand argentier du pays", "la grande argentière";
 * the interior minister: "le premier flic de France";
+* a minister's colleague named by a portfolio: "son collègue des Finances";
 * the holder of a ministry's seat: "le locataire de Matignon", "le patron de Bercy", "la
   locataire de la place Beauvau" — the seat must be, in the gazetteer, an institution whose
   canonical name is a ministry or a head of government's office (:data:`SEAT_CANONICAL`):
@@ -26,7 +27,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PERIPHRASIS", "PERIPHRASIS_WORDS", "SEAT_CANONICAL", "SEAT_PERIPHRASIS", "SEAT_WORDS"]
+__all__ = [
+    "COLLEAGUE",
+    "PERIPHRASIS",
+    "PERIPHRASIS_WORDS",
+    "SEAT_CANONICAL",
+    "SEAT_PERIPHRASIS",
+    "SEAT_WORDS",
+]
 
 A = "[’']"  # apostrophe, typographic or straight
 
@@ -38,6 +46,12 @@ PERIPHRASIS = re.compile(
     r"|[Gg]rand(?:e)? argenti(?:er|ère)"
     r"|[Pp]remi(?:er|ère) flic"
     r")(?![\w-])"
+)
+# A minister's colleague named by a portfolio: "son collègue des Finances", "sa collègue de la
+# Santé" (the word after the article must not be a body's name: "son collègue du Parlement").
+COLLEAGUE = re.compile(
+    rf"(?<![\w-])(?:[Ss]on|[Ss]a|[Ll]eurs?) (?P<title>collègues?)"
+    rf"(?= (?:de la |de l{A}|du |des |d{A})(?P<portfolio>[A-ZÀ-Ý][\w’'-]*))"
 )
 # The holder of a seat of government: "le locataire de Matignon", "le patron de Bercy".
 SEAT_PERIPHRASIS = re.compile(

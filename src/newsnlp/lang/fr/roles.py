@@ -179,9 +179,9 @@ SEP_AFTER = re.compile(
     rf"{_SP}*(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
 )
 # Between a name and the role phrase after it ("Nasser Bourita, ministre de …", "X, le nouveau
-# ministre de …").
+# ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses).
 SEP_BEFORE = re.compile(
-    r"[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
+    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
 )
 # An article or possessive right before a title: the person is then named after it ("le
 # ministre de l’Intérieur, X"), else before it ("X, ministre de l’Intérieur").
