@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from newsnlp.checks import ensure_text
 from newsnlp.lang.fr import boilerplate as fr
-from newsnlp.text.features import FEATURE_REASONS, line_features, page_word_reason
+from newsnlp.text.features import line_features
 from newsnlp.text.linemodel import LineModel, default_model
 from newsnlp.text.lines import (
     MAX_BOILERPLATE_CHARS,
@@ -48,6 +48,7 @@ from newsnlp.text.lines import (
 )
 from newsnlp.text.normalize import normalize_text
 from newsnlp.text.results import LineDecision, Teaser
+from newsnlp.text.scoring import GENERIC, ScoreCache
 
 __all__ = [
     "ANCHOR_WORDS",
@@ -68,8 +69,6 @@ ANCHOR_WORDS = 20
 #: A line of this many words ending like a sentence is a paragraph, never scored.
 PARAGRAPH_WORDS = 25
 _SENTENCE_END = frozenset('.!?…»"”)')
-#: The reason of a line the scorer removed without any feature naming a reason.
-GENERIC = "furniture"
 #: A line of at least this many words, capitalised and ending with a full stop, is a sentence:
 #: removed only on its own evidence (:meth:`_Round.sentences`).
 SENTENCE_WORDS = 6
@@ -96,63 +95,10 @@ class Classification:
     title: str | None
 
 
-class _Cache:
-    """What one page's rounds compute once: by line text (with its position flags), by feature
-    vector (pages repeat lines, and a line comes back in every round). Keys on the line's text
-    hash once (a str keeps its hash); a feature vector is hashed only on a miss."""
-
-    def __init__(self, model: LineModel) -> None:
-        self.model = model
-        self.lines: dict[str, list] = {}
-        self.first: dict[tuple[str, bool], float] = {}
-        self.first_by_values: dict[tuple[float, ...], float] = {}
-        self.scored: dict[tuple[str, bool, float, bool], tuple] = {}
-        self.scores: dict[tuple[float, ...], tuple[float, tuple[tuple[str, float], ...]]] = {}
-        self.reasons: dict[tuple[str, tuple[float, ...]], str] = {}
-
-    def first_pass(self, text: str, features: tuple[float, ...], after: bool) -> float:
-        key = (text, after)
-        found = self.first.get(key)
-        if found is None:
-            values = (*features, float(after))
-            found = self.first_by_values.get(values)
-            if found is None:
-                found = self.first_by_values[values] = self.model.first_pass(values)
-            self.first[key] = found
-        return found
-
-    def line(
-        self, text: str, features: tuple[float, ...], after: bool, around: float, repeated: bool
-    ) -> tuple:
-        """``(vector, score, contributions, reason or None, score rounded)`` of a line."""
-        key = (text, after, around, repeated)
-        found = self.scored.get(key)
-        if found is None:
-            vector = (*features, float(after), around, float(repeated))
-            score, contributions = self.score(vector)
-            reason = self.reason(text, vector) if score >= self.model.threshold else None
-            found = self.scored[key] = (vector, score, contributions, reason, round(score, 4))
-        return found
-
-    def score(self, vector: tuple[float, ...]) -> tuple[float, tuple[tuple[str, float], ...]]:
-        found = self.scores.get(vector)
-        if found is None:
-            model = self.model
-            found = self.scores[vector] = (model.probability(vector), model.contributions(vector))
-        return found
-
-    def reason(self, text: str, vector: tuple[float, ...]) -> str:
-        key = (text, vector)
-        found = self.reasons.get(key)
-        if found is None:
-            found = self.reasons[key] = _reason(text, self.score(vector)[1])
-        return found
-
-
 class _Round:
     """One round of the passes over *texts* (mutable working state)."""
 
-    def __init__(self, texts: list[str], model: LineModel, cache: _Cache):
+    def __init__(self, texts: list[str], model: LineModel, cache: ScoreCache):
         n = len(texts)
         self.texts, self.model, self.cache = texts, model, cache
         lines = cache.lines
@@ -377,23 +323,7 @@ def _shape(text: str, site: Container[str] | None) -> tuple[str | None, Teaser |
     return None, None
 
 
-def _reason(text: str, contributions: tuple[tuple[str, float], ...]) -> str:
-    """The reason of a removed line: that of the feature with the largest positive contribution
-    among those naming one (page words name their class); a call to action that names a page
-    function (comments, newsletter…) is reported as that function."""
-    best, best_value = None, 0.0
-    for name, value in contributions:
-        if value <= best_value:
-            continue
-        reason = page_word_reason(text) if name == "page_words" else FEATURE_REASONS.get(name)
-        if reason is not None:
-            best, best_value = reason, value
-    if best is None or best == "call-to-action":
-        return page_word_reason(text) or best or GENERIC
-    return best
-
-
-def _run(texts: list[str], model: LineModel, site, cache: _Cache) -> _Round:
+def _run(texts: list[str], model: LineModel, site, cache: ScoreCache) -> _Round:
     state = _Round(texts, model, cache)
     state.structure(site)
     state.score()
@@ -440,7 +370,7 @@ def classify_lines(
     active = [i for i, text in enumerate(lines) if text]
     removed: dict[int, LineDecision] = {}
     teasers: dict[int, Teaser] = {}
-    cache = _Cache(model)
+    cache = ScoreCache(model)
     for _ in range(MAX_ROUNDS):
         state = _run([lines[i] for i in active], model, site, cache)
         gone = [k for k, reason in enumerate(state.reasons) if reason is not None]
@@ -493,7 +423,7 @@ def first_round(
     """
     active = [i for i, text in enumerate(lines) if text]
     model = model or default_model()
-    state = _run([lines[i] for i in active], model, None, _Cache(model))
+    state = _run([lines[i] for i in active], model, None, ScoreCache(model))
     return [(i, state.reasons[k], state.vectors[k]) for k, i in enumerate(active)]
 
 
