@@ -159,3 +159,15 @@ def test_a_sentence_that_is_furniture_on_its_own_still_goes():
     footer = "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués."
     out = explain_cleaning("\n".join([TITLE, *BODY, footer, "Partager"]))
     assert not out[4].kept and out[4].reason != "furniture"
+
+
+def test_a_label_above_the_title_goes_another_title_stays():
+    label = decide("Le Journal du Plat Pays", "Article réservé aux abonnés", TITLE, *BODY)
+    assert label[:3] == [(False, "section"), (False, "section"), (True, "title")]
+    headline = "Trains : la région signe la commande"  # a headline shape above a short standfirst
+    kept = decide(headline, "Les élus ont voté dans la nuit de mardi", *BODY)
+    assert kept[:2] == [(True, "title"), (True, "heading")]
+
+
+def test_a_page_action_after_a_preposition():
+    assert decide(TITLE, *BODY, "À voir en vidéo")[-1] == (False, "call-to-action")

@@ -101,3 +101,11 @@ def test_any_line_gives_values_in_0_1(line):
 )
 def test_a_duration_in_prime_minutes(line, duration):
     assert dict(zip(LINE_FEATURES, line_features(line), strict=True))["duration"] == duration
+
+
+@pytest.mark.parametrize(
+    ("line", "cta"),
+    [("À voir en vidéo", 1.0), ("À découvrir aussi", 1.0), ("À Paris, la neige", 0.0)],
+)
+def test_a_page_action_after_a(line, cta):
+    assert dict(zip(LINE_FEATURES, line_features(line), strict=True))["cta_start"] == cta

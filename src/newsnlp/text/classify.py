@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from newsnlp.checks import ensure_text
 from newsnlp.lang.fr import boilerplate as fr
-from newsnlp.text.features import line_features
+from newsnlp.text.features import LINE_FEATURES, line_features
 from newsnlp.text.linemodel import LineModel, default_model
 from newsnlp.text.lines import (
     MAX_BOILERPLATE_CHARS,
@@ -48,7 +48,7 @@ from newsnlp.text.lines import (
 )
 from newsnlp.text.normalize import normalize_text
 from newsnlp.text.results import LineDecision, Teaser
-from newsnlp.text.scoring import GENERIC, ScoreCache
+from newsnlp.text.scoring import GENERIC, ScoreCache, reason_evidence
 
 __all__ = [
     "ANCHOR_WORDS",
@@ -72,6 +72,10 @@ _SENTENCE_END = frozenset('.!?…»"”)')
 #: A line of at least this many words, capitalised and ending with a full stop, is a sentence:
 #: removed only on its own evidence (:meth:`_Round.sentences`).
 SENTENCE_WORDS = 6
+#: ... unless features naming a reason (page words, a call to action…) add this much to its score.
+SENTENCE_EVIDENCE = 0.5
+_FINITE = LINE_FEATURES.index("finite_verb")
+_LABEL_COLON = LINE_FEATURES.index("label_colon")
 _ENDS = (" \t|\u00a0\u202f", ("…", "..."))
 
 
@@ -226,7 +230,8 @@ class _Round:
         body paragraph that are kept, or scored furniture without any evidence naming a reason
         (a short title is short, which is all the scorer saw). The title is the last candidate
         that is neither a rubric name, a breadcrumb nor a short label (else the last that is not
-        a rubric): kept. Rubric names, breadcrumbs and short labels around it are rubrics."""
+        a rubric): kept. Rubric names, breadcrumbs and short labels around it are rubrics, and
+        so are the lines above it that read like labels (:meth:`_label`)."""
         first, _ = self.body_span()
         header = [i for i in range(first) if self.reasons[i] in (None, GENERIC)]
         rubric = {i for i in header if self._rubric(i)[0]}
@@ -236,11 +241,20 @@ class _Round:
         for i in header:
             if i == title:
                 self.reasons[i], self.scored[i] = None, False
-            elif i in rubric or self._rubric(i)[1]:
+            elif i in rubric or self._rubric(i)[1] or (title is not None and self._label(i, title)):
                 self.reasons[i], self.scored[i] = "section", False
         for i in range(first):  # a rubric the scorer removed is reported as a rubric
             if self.scored[i] and self._rubric(i)[0]:
                 self.reasons[i], self.scored[i] = "section", False
+
+    def _label(self, i: int, title: int) -> bool:
+        """A line above the title that reads like a label, not like another title or a sentence:
+        no verb, no full stop, no "topic : headline" shape ("Article réservé aux abonnés", a site's name above its
+        headline; "Budget : le Sénat adopte le texte" above a short standfirst is kept)."""
+        features = self.info[i][2]
+        if i >= title or features is None or is_sentence(self.texts[i]):
+            return False
+        return not features[_FINITE] and not features[_LABEL_COLON]
 
     def _rubric(self, i: int) -> tuple[bool, bool]:
         """(a rubric name or breadcrumb, a short label) for line *i*, cached by text."""
@@ -278,6 +292,8 @@ class _Round:
             if not self.scored[i] or self.reasons[i] in ("related", "teaser"):
                 continue
             if self.words[i] < SENTENCE_WORDS or not is_sentence(text):
+                continue
+            if reason_evidence(self.contributions[i]) >= SENTENCE_EVIDENCE:
                 continue
             if cache.first_pass(self.texts[i], self.info[i][2], False) < threshold:
                 self.reasons[i], self.scored[i] = None, False

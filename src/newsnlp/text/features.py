@@ -54,7 +54,7 @@ LINE_FEATURES: tuple[str, ...] = (
     "label_colon",  # a short label then a colon ("Mots-clés :", "Partager :")
     "icon",  # starts with a symbol or an emoji ("⏱", "©", "►")
     "page_words",  # share of its words that are page vocabulary (share, comment, subscribe…)
-    "cta_start",  # starts with a page action in the infinitive ("Lire plus tard", "S’abonner")
+    "cta_start",  # starts with a page action in the infinitive ("Lire plus tard", "À voir")
     "imperative",  # a second-person imperative ("Abonnez-vous", "Recevez", "Signalez-la")
     "reader",  # addresses the reader ("vous", "votre", "vos") outside quotation marks
     "self_reference",  # the page speaks of itself ("cet article", "ce site", "notre newsletter")
@@ -227,7 +227,10 @@ def line_features(line: str) -> tuple[float, ...]:
     share, published = _dates(line, lower, dating)
     letters = "".join(words)
     separators = _separators(line)
-    start = lower[1] if len(lower) > 1 and lower[0] in ("s", "se") else lower[0] if lower else ""
+    # the verb a page action starts with: "S’abonner", "À voir en vidéo", "À découvrir"
+    start = (
+        lower[1] if len(lower) > 1 and lower[0] in ("s", "se", "à") else lower[0] if lower else ""
+    )
     digit = share > 0 or _DIGIT.search(line) is not None
     return (
         float(n <= 2),

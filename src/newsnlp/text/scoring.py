@@ -15,7 +15,7 @@ from __future__ import annotations
 from newsnlp.text.features import FEATURE_REASONS, page_word_reason
 from newsnlp.text.linemodel import LineModel
 
-__all__ = ["GENERIC", "ScoreCache", "removal_reason"]
+__all__ = ["GENERIC", "ScoreCache", "reason_evidence", "removal_reason"]
 
 #: The reason of a line the scorer removed without any feature naming a reason.
 GENERIC = "furniture"
@@ -88,3 +88,19 @@ def removal_reason(text: str, contributions: tuple[tuple[str, float], ...]) -> s
     if best is None or best == "call-to-action":
         return page_word_reason(text) or best or GENERIC
     return best
+
+
+def reason_evidence(contributions: tuple[tuple[str, float], ...]) -> float:
+    """How much the features that name a reason (page words, a date, a call to action…) add to
+    a line's score: the sum of their positive contributions.
+
+    Examples
+    --------
+    >>> reason_evidence((("page_words", 0.9), ("neighbours", 1.1), ("date_share", 0.1)))
+    1.0
+    """
+    return sum(
+        value
+        for name, value in contributions
+        if value > 0 and (name in FEATURE_REASONS or name == "page_words")
+    )

@@ -73,7 +73,7 @@ CTA_VERBS = frozenset(
     """partager imprimer copier envoyer enregistrer sauvegarder télécharger écouter regarder
     lire commenter réagir signaler suivre abonner inscrire connecter ajouter laisser offrir
     accepter refuser fermer afficher charger cliquer découvrir retrouver recevoir rejoindre
-    soutenir consulter activer gérer""".split()
+    soutenir consulter activer gérer voir""".split()
 )
 
 #: Words ending in "-ez" that are not second-person imperatives.
