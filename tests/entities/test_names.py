@@ -151,3 +151,18 @@ def test_ould_and_al_names_have_a_surname():
 def test_honorifics_before_a_name(text, person, name):
     ann = layer()(text, mentions(text, (person, "PER")))
     assert [e.text for e in ann.entities if e.label == "PER"] == ([name] if name else [person])
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("M. Attaf a reçu Mme Dati.", [("Attaf", "PER"), ("Dati", "PER")]),
+        ("Il a vu M. Jean de La Fontaine.", [("Jean de La Fontaine", "PER")]),
+        ("Les modèles X4 M. Cette voiture roule.", []),  # a model's letter, then a sentence
+        ("M. le président a parlé.", []),
+    ],
+)
+def test_a_name_after_an_abbreviated_honorific_is_a_person(text, persons):
+    st = state(text)
+    add_titled_persons(st, LEXICON)
+    assert spans(st) == persons

@@ -316,6 +316,14 @@ def test_roles_are_ordered_disjoint_and_inside_the_text(words):
         # heads of government titled chancellor; the chancellor of the Exchequer
         ("La chancelière Angela Merkel a dit.", "chancelière", None),
         ("Le chancelier de l’Échiquier Rishi Sunak a dit.", "chancelier de l’Échiquier", None),
+        # "le PM": a head of government before a name
+        ("Le PM Christian Ntsay a inauguré la route.", "PM", "Christian Ntsay"),
+        # "pour" and an article go on after a portfolio's noun
+        (
+            "Le ministre chargé de l’Accord pour la paix et la réconciliation, Ismaël Wagué, a dit.",
+            "ministre chargé de l’Accord pour la paix et la réconciliation",
+            "Ismaël Wagué",
+        ),
         # a gazetteer name in the portfolio is read whole
         (
             "La ministre-présidente de la Fédération Wallonie-Bruxelles, Elisabeth Degryse, a dit.",

@@ -26,7 +26,8 @@ from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.resolution import merge
 from newsnlp.entities.state import Candidate, LayerState, is_capitalised
 from newsnlp.lang.fr.press import NAME_PARTICLES
-from newsnlp.lang.fr.roles import NAME_AFTER_TITLE
+from newsnlp.lang.fr.roles import NAME_AFTER_HONORIFIC, NAME_AFTER_TITLE
+from newsnlp.lang.fr.stop_words import STOP_WORDS
 
 __all__ = ["add_titled_persons", "link_surnames", "surnames"]
 
@@ -118,7 +119,7 @@ def link_surnames(state: LayerState) -> None:
 def add_titled_persons(state: LayerState, lexicon: Lexicon | None = None) -> None:
     """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
     Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
-    title, honorifics skipped, are a person. After a comma, a name the model read as an
+    title, honorifics skipped, are a person; so are those after "M.", "Mme" ("M. Attaf"). After a comma, a name the model read as an
     organisation is left to the model ("Selon le ministre, Air France …") unless none of its
     words is a common noun of *lexicon* ("Le ministre des Technologies, Fawad Chaudhry, …");
     one it read as a place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"),
@@ -138,6 +139,12 @@ def add_titled_persons(state: LayerState, lexicon: Lexicon | None = None) -> Non
             if orgs and not _plain_name(text[s:e], orgs, s, e, lexicon):
                 continue
         found.append(Candidate(s, e, "PER", "title"))
+    if "M" in text:  # "M.", "Mme", "Mlle", "Me" and the name after them
+        found.extend(
+            Candidate(*m.span(1), "PER", "title")
+            for m in NAME_AFTER_HONORIFIC.finditer(text)
+            if m.group(1).split(" ", 1)[0].lower() not in STOP_WORDS  # "les modèles X4 M. Cette"
+        )
     merge(state, found)
 
 

@@ -55,6 +55,7 @@ from newsnlp.lang.fr.roles import (
     NOT_A_TITLE_BEFORE,
     NOT_MINISTER_TITLES,
     NOT_SITTING,
+    PORTFOLIO_PURPOSE,
     ROLE_CONTINUATION,
     ROLE_ENDS,
     ROLE_FUNCTION_WORDS,
@@ -111,6 +112,10 @@ def read_role(
         if not (word[0].isalnum()):
             break
         low = word.lower()
+        if low == "pour" and prev == "cap" and PORTFOLIO_PURPOSE.match(text, m.end()):
+            # "chargé de l’Accord pour la paix et la réconciliation": "et la" goes on too
+            prev, pos, between = "prep", m.end(), True
+            continue
         if word in ROLE_ENDS or low in ROLE_ENDS:
             break
         if low == "et" and not between and NEW_PHRASE_AFTER_AND.match(text, m.end()):

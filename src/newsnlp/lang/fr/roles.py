@@ -37,12 +37,14 @@ __all__ = [
     "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
     "MINISTER_TITLE",
+    "NAME_AFTER_HONORIFIC",
     "NAME_AFTER_TITLE",
     "NEW_PHRASE_AFTER_AND",
     "NOT_A_TITLE_BEFORE",
     "NOT_MINISTER_TITLES",
     "NOT_SITTING",
     "PORTFOLIO",
+    "PORTFOLIO_PURPOSE",
     "PORTFOLIO_START",
     "ROLE_CONTINUATION",
     "ROLE_ENDS",
@@ -60,13 +62,14 @@ _SP = "[ \u00a0]"  # a space inside a line
 
 # A minister's title, as written before or after the name: heads of government (of a country
 # or of a federated state: "premier ministre du Québec", "ministre-président flamand"; "la
-# chancelière Angela Merkel"),
+# chancelière Angela Merkel"; "le PM" before a name),
 # ministers, ministres d’État, délégués, secrétaires d’État, the US secretaries ("secrétaire
 # américain au Trésor"), Swiss federal councillors and department heads ("chef du DFAE"),
 # feminine forms included.
 MINISTER_TITLE = re.compile(
     rf"(?=[VvPpMmSsCcGg])(?<![\w-])(?:"  # the first letters, for speed
     rf"(?:[Vv]ice-)?(?:[Pp]remiers?|[Pp]remières?) [Mm]inistres?"
+    rf"|(?<=[Ll]e |[Dd]u |[Aa]u )PM(?= [A-ZÀ-Ý])"  # "le PM Christian Ntsay"
     rf"|[Mm]inistres?-[Pp]résident(?:e|s|es)?"
     rf"|[Mm]inistres? d{A}[ÉE]tat"
     rf"|[Mm]inistres?(?: délégué(?:e|s|es)?)?"
@@ -93,7 +96,7 @@ DEPUTY_TITLE = re.compile(
 TITLE_NEEDS_COUNTRY = re.compile(r"[Pp]résident(?:e)? du [Cc]onseil")
 # Heads of government (not their deputies): one per government.
 HEAD_OF_GOVERNMENT = re.compile(
-    r"(?<![\w-])(?:(?:[Pp]remier|[Pp]remière) [Mm]inistre|[Cc]hef(?:fe)? du [Gg]ouvernement"
+    r"(?<![\w-])(?:(?:[Pp]remier|[Pp]remière) [Mm]inistre|PM|[Cc]hef(?:fe)? du [Gg]ouvernement"
     r"|[Pp]résident(?:e)? du [Gg]ouvernement|[Mm]inistre-[Pp]résident(?:e)?"
     r"|(?<!-)[Cc]hancel(?:ier|ière))"
 )
@@ -131,6 +134,11 @@ PORTFOLIO_START = re.compile(
     rf"|(?:délégué(?:e)?|déléguée)\s+|(?:chargé(?:e)?s?|en charge)\s+(?:de la|de l{A}|du|des|de|d{A})\s*"
     rf"|auprès\s+(?:de la|de l{A}|du|des|de)\s+)"
 )
+
+# After a portfolio's capitalised noun, "pour" and an article then a common noun go on with the
+# portfolio ("chargé de l’Accord pour la paix et la réconciliation nationale"); elsewhere "pour"
+# ends a role ("le ministre pour sa part").
+PORTFOLIO_PURPOSE = re.compile(rf"\s+(?:la|le|les|l{A})\s*[a-zà-ÿ]")
 
 # Words that end a role phrase (verbs, relative pronouns, days, prepositions of the sentence);
 # they are not part of an institution's name either.
@@ -171,6 +179,12 @@ _CAP_WORD = r"(?:(?:al|el|ad|ar|as|at|ash|ben|bin|ibn|abu|abou|ould)-)?[A-ZÀ-Ö
 NAME_AFTER_TITLE = re.compile(
     rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*(?!{HONORIFIC}{_SP})"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{1,4}})"
+)
+# A person named right after an abbreviated honorific, even by the surname alone: "M. Attaf",
+# "Mme Dati", "Me Jean Dupont" (the honorific is not part of the name).
+NAME_AFTER_HONORIFIC = re.compile(
+    rf"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Me)[ \u00a0]+"
+    rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{0,3}})"
 )
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
 # "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié", "…, le social-démocrate
