@@ -271,8 +271,9 @@ def extract_annotations(
     >>> [ann.countries for ann in extract_annotations(["Le Maroc.", "", "La France et le Maroc."])]
     [{'MA': 1}, {}, {'FR': 1, 'MA': 1}]
     >>> text = "Le ministre des Finances, Cheikh Diba, a parlé."
-    >>> [m.country for m in next(extract_annotations([text], pages=[["Dakar (APS) –"]])).ministers]
-    ['SN']
+    >>> ann = next(extract_annotations([text], pages=[["Dakar (APS) –"]]))
+    >>> [(m.country, m.country_source) for m in ann.ministers]
+    [('SN', 'home')]
     >>> extract_annotations(["Le Maroc."], batch_size=0)
     Traceback (most recent call last):
     ...

@@ -119,9 +119,10 @@ def link_surnames(state: LayerState) -> None:
 def add_titled_persons(state: LayerState, lexicon: Lexicon | None = None) -> None:
     """ "le Premier ministre Bart De Wever", "la ministre danoise du Numérique, Caroline Stage
     Olsen", "…, cheikh Mohammed ben Abderrahmane Al Thani": capitalised words right after a
-    title, honorifics skipped, are a person; so are those after "M.", "Mme" ("M. Attaf"). After a comma, a name the model read as an
-    organisation is left to the model ("Selon le ministre, Air France …") unless none of its
-    words is a common noun of *lexicon* ("Le ministre des Technologies, Fawad Chaudhry, …");
+    title, honorifics skipped, are a person; so are those after "M.", "Mme" ("M. Attaf").
+    After a comma, a name the model read as an organisation is left to the model ("Selon le
+    ministre, Air France …") unless none of its words is a common noun of *lexicon* ("Le
+    ministre des Technologies, Fawad Chaudhry, …");
     one it read as a place is a person ("Le ministre de l’Agriculture, Mabouba Diagne, …"),
     unless the gazetteer knows the place."""
     text = state.text

@@ -162,7 +162,8 @@ def portfolio_adjective(words: list[Word], i: int) -> bool:
     Examples
     --------
     >>> words = words_of("ministre de la Langue française")
-    >>> portfolio_adjective(words, 4), portfolio_adjective(words_of("ministre de l’Intérieur français"), 4)
+    >>> other = words_of("ministre de l’Intérieur français")
+    >>> portfolio_adjective(words, 4), portfolio_adjective(other, 4)
     (True, False)
     """
     return i >= 1 and words[i - 1][2] in LANGUAGE_NOUNS

@@ -14,9 +14,10 @@
    related titles after it, until the body resumes;
 4. **rubrics and headings** — section names and short labels above the title; the title and
    the headings inside the article are kept unless a feature names a reason to remove them;
-   a sentence (:data:`SENTENCE_WORDS` words or more, a capital, a full stop) anywhere is
-   removed only if the line on its own is furniture, never for its position and neighbours
-   alone (a short last paragraph right before the share bar is article text);
+   lines above the title that read like labels (no verb, no full stop) are rubrics too; a
+   sentence (:data:`SENTENCE_WORDS` words or more, a capital, a full stop) anywhere is removed
+   only if a feature names a reason or the line on its own is furniture, never for its
+   position and neighbours alone (a short last paragraph before the share bar is article text);
 5. **duplicates** — a line repeating the previous kept one.
 
 The passes run again on the kept lines until nothing more is removed (at most
@@ -72,7 +73,8 @@ _SENTENCE_END = frozenset('.!?…»"”)')
 #: A line of at least this many words, capitalised and ending with a full stop, is a sentence:
 #: removed only on its own evidence (:meth:`_Round.sentences`).
 SENTENCE_WORDS = 6
-#: ... unless features naming a reason (page words, a call to action…) add this much to its score.
+#: ... or when features naming a reason (page words, a call to action…) add this much to its
+#: score.
 SENTENCE_EVIDENCE = 0.5
 _FINITE = LINE_FEATURES.index("finite_verb")
 _LABEL_COLON = LINE_FEATURES.index("label_colon")
@@ -248,9 +250,10 @@ class _Round:
                 self.reasons[i], self.scored[i] = "section", False
 
     def _label(self, i: int, title: int) -> bool:
-        """A line above the title that reads like a label, not like another title or a sentence:
-        no verb, no full stop, no "topic : headline" shape ("Article réservé aux abonnés", a site's name above its
-        headline; "Budget : le Sénat adopte le texte" above a short standfirst is kept)."""
+        """A line above the title that reads like a label, not like another title or a
+        sentence: no verb, no full stop, no "topic : headline" shape ("Article réservé aux
+        abonnés", a site's name above its headline; "Budget : le Sénat adopte le texte" above a
+        short standfirst is kept)."""
         features = self.info[i][2]
         if i >= title or features is None or is_sentence(self.texts[i]):
             return False
@@ -285,8 +288,8 @@ class _Round:
         """A sentence (a capital, :data:`SENTENCE_WORDS` words or more, a full stop) is removed
         on its own evidence, never for where it stands: one the scorer removed because of its
         position and its neighbours (a short last paragraph right before the share bar) is
-        kept when the line alone — the first pass, not placed after the article — is not
-        furniture."""
+        kept when no feature naming a reason weighs :data:`SENTENCE_EVIDENCE` and the line
+        alone — the first pass, not placed after the article — is not furniture."""
         cache, threshold = self.cache, self.cache.model.threshold
         for i, text in enumerate(self.texts):
             if not self.scored[i] or self.reasons[i] in ("related", "teaser"):
@@ -295,7 +298,7 @@ class _Round:
                 continue
             if reason_evidence(self.contributions[i]) >= SENTENCE_EVIDENCE:
                 continue
-            if cache.first_pass(self.texts[i], self.info[i][2], False) < threshold:
+            if cache.first_pass(text, self.info[i][2], False) < threshold:
                 self.reasons[i], self.scored[i] = None, False
 
     def duplicates(self) -> None:
