@@ -71,18 +71,20 @@ __all__ = ["attach_roles", "drop_role_words", "find_roles", "read_role"]
 #: A role phrase is read over at most this many characters and words after its title.
 MAX_ROLE_CHARS = 400
 MAX_ROLE_WORDS = 40
+#: How far a gazetteer name inside a portfolio is looked for.
+NAME_CHARS = 120
 #: How far back the words that make a title former ("l’ancien") or a body's name are looked for.
 CONTEXT_BEFORE = 25
 
 
 def read_role(
-    text: str, ts: int, te: int, stops: set[int], names: dict[int, int] | None = None
+    text: str, ts: int, te: int, stops: set[int], matcher: GazetteerMatcher | None = None
 ) -> int:
     """End of the role phrase that starts with the title ``text[ts:te]``.
 
     The portfolio goes on over lower-case words and function words, and over capitalised
     words after a function word ("des Affaires étrangères") — over the whole of a gazetteer
-    name starting there (*names*: start → end, :func:`names_after`: "de la Fédération
+    name starting there, when *matcher* is given (:func:`name_end`: "de la Fédération
     Wallonie-Bruxelles"); a line break, a verb, a pronoun, "et" and an article, a name (an
     offset in *stops*) or a comma not followed by another portfolio part ends it.
     """
@@ -128,7 +130,7 @@ def read_role(
             if prev != "prep":
                 break
             prev = "cap"
-            inside = (names or {}).get(m.start(), inside)
+            inside = name_end(text, m.start(), matcher) or inside
         elif low in ROLE_FUNCTION_WORDS:
             prev = "prep"
         else:
@@ -139,28 +141,23 @@ def read_role(
     return end
 
 
-def names_after(text: str, te: int, matcher: GazetteerMatcher | None) -> dict[int, int]:
-    """Start → end of the gazetteer names of several words in the text a role phrase after
-    the title ending at *te* may cover ("Fédération Wallonie-Bruxelles").
+def name_end(text: str, start: int, matcher: GazetteerMatcher | None) -> int | None:
+    """The end of the gazetteer name of several words starting at *start*, if there is one
+    ("Fédération Wallonie-Bruxelles" in a portfolio).
 
     Examples
     --------
     >>> from newsnlp.entities.gazetteer import get_gazetteer
     >>> text = "la ministre-présidente de la Fédération Wallonie-Bruxelles, X"
-    >>> found = names_after(text, 22, GazetteerMatcher(get_gazetteer()))
-    >>> [text[a:b] for a, b in found.items()]
-    ['Fédération Wallonie-Bruxelles']
+    >>> end = name_end(text, 29, GazetteerMatcher(get_gazetteer()))
+    >>> text[29:end]
+    'Fédération Wallonie-Bruxelles'
     """
     if matcher is None:
-        return {}
-    words = words_of(text[te : te + MAX_ROLE_CHARS])
-    found = {}
-    for i, (s, _e, w) in enumerate(words):
-        if is_capitalised(w):
-            hit = matcher.match_at(words, i)
-            if hit and hit[0] > 1:
-                found[te + s] = te + words[i + hit[0] - 1][1]
-    return found
+        return None
+    words = words_of(text, start, min(len(text), start + NAME_CHARS))
+    hit = matcher.match_at(words, 0) if words else None
+    return words[hit[0] - 1][1] if hit and hit[0] > 1 else None
 
 
 def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int, bool, int, bool]]:
@@ -214,7 +211,7 @@ def find_roles(
         before = text[max(0, ts - CONTEXT_BEFORE) : ts]
         if NOT_A_TITLE_BEFORE.search(before) or NOT_MINISTER_TITLES.match(text, ts):
             continue  # "le Conseil des ministres", "ministre plénipotentiaire"
-        end = seat_end or read_role(text, ts, te, stops, names_after(text, te, matcher))
+        end = seat_end or read_role(text, ts, te, stops, matcher)
         sitting = NOT_SITTING.search(before) is None and not FORMER_AFTER.search(text, ts, end)
         prev = roles[-1] if roles else None
         if (
