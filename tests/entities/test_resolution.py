@@ -195,8 +195,17 @@ def test_laws_codes_and_pacts_are_misc(name, label):
         # a place after a preposition is a place
         ("Le constructeur de Molsheim présente un modèle.", "Molsheim", "LOC", ("LOC", "location")),
         ("Ils sont partis en Californie.", "Californie", "LOC", ("LOC", "location")),
+        # a person's name, hyphenated or in one word, after a site's head names the site
+        (
+            "Il est à l’hôpital Aristide-Le-Dantec.",
+            "Aristide-Le-Dantec",
+            "PER",
+            ("LOC", "location"),
+        ),
+        ("Il est à l’hôpital Tenon.", "Tenon", "PER", ("LOC", "location")),
+        ("Le président du stade Jean Dupont a dit.", "Jean Dupont", "PER", ("PER", "person")),
     ],
 )
-def test_a_name_an_organisation_noun_introduces_is_an_organisation(text, name, label, expected):
+def test_a_name_a_common_noun_introduces_takes_its_type(text, name, label, expected):
     ann = layer()(text, mentions(text, (name, label)))
     assert [(e.text, e.label, e.kind) for e in ann.entities] == [(name, *expected)]

@@ -40,6 +40,7 @@ from newsnlp.lang.fr.institutions import (
     INSTITUTION_HEADS,
     LAW_NAME,
     ORGANISATION_BEFORE,
+    PLACE_BEFORE,
 )
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
 from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, INLINE_SPACES, TRAILING_SMALL_WORDS
@@ -187,6 +188,12 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                     text, max(0, c.start - 40), c.start
                 ):
                     c.label, c.kind = "ORG", "organization"  # "le quotidien Le Soleil"
+                elif (
+                    c.label == "PER"
+                    and " " not in span  # "Aristide-Le-Dantec", "Tenon"; not "Sina Athar"
+                    and PLACE_BEFORE.search(text, max(0, c.start - 15), c.start)
+                ):
+                    c.label, c.kind = "LOC", "location"  # "l’hôpital Aristide-Le-Dantec"
         if not plausible(c, span, text, matcher, lexicon):
             continue
         if (

@@ -45,6 +45,7 @@ __all__ = [
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
     "PARTICIPLE_GENITIVES",
+    "PLACE_BEFORE",
     "PORTFOLIO_HEADS",
     "PRENOMINAL_ADJECTIVES",
     "PUBLIC_WHEN_NATIONAL",
@@ -230,6 +231,14 @@ ORGANISATION_BEFORE = re.compile(
     r"|partis?|clubs?|syndicats?|ONG|associations?|fabricants?|géants?|firmes?|banques?"
     r"|mouvements?)(?:[ \u00a0]+(?!(?:de|du|des|le|la|les|en|au|aux|à|pour|par|sur|dans|avec"
     r"|et|ou|qui|que|un|une|chez|vers)[ \u00a0])[a-zé][\w-]*)?[ \u00a0]+$"
+)
+# A lower-case head of a site or a facility: the name after it, even a person's written in
+# one word or with hyphens as streets and buildings are, names the place ("l’hôpital Aristide-Le-Dantec", "le boulevard Omar-Bongo", "le stade Abdoulaye-Wade";
+# not "place", "parc", "marché", verbs too: "le sondage place Stéphane Bern").
+PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:stade|hôpital|clinique|aéroport|avenue|boulevard|rue|pont|port|barrage"
+    r"|gare|prison|palais|quartier|mosquée|cathédrale|église|cimetière|rond-point"
+    r"|carrefour)[ \u00a0]+$"
 )
 # Words of an international body's name (no home country).
 INTERNATIONAL = re.compile(r"Nations unies|international|européen|africain|mondial|ONU", re.I)
