@@ -167,6 +167,11 @@ def test_read_role_stops_at_a_pronoun():
             "Le ministre nigérien de l’Agriculture, le colonel-major Mahaman Elhadj Ousmane, a dit.",
             "Mahaman Elhadj Ousmane",
         ),
+        # an apposition may go on with a relative clause
+        (
+            "Il a cité Karim Zidane, le ministre de la Justice de la région où tout a commencé.",
+            "Karim Zidane",
+        ),
         # a party in parentheses between the name and the title
         ("Xavier Bettel (DP), ministre des Affaires étrangères, a dit.", "Xavier Bettel"),
         # a colleague named by a portfolio
@@ -390,3 +395,9 @@ def test_a_deputy_is_not_a_minister_but_his_title_is_a_role(text, person, model)
     ann = layer()(text, mentions(text, (model, "ORG" if model != person else "PER")))
     assert ann.ministers == ()
     assert [(e.text, e.label, e.kind) for e in ann.entities] == [(person, "PER", "person")]
+
+
+def test_a_role_opening_a_new_clause_is_not_the_apposition_of_the_name_before():
+    text = "Selon Karim Zidane, le ministre des Affaires étrangères se serait exprimé."
+    (role,) = _roles(text, "Karim Zidane").roles
+    assert role.person is None

@@ -158,3 +158,19 @@ def test_glued_text_and_days_end_a_name(text, mention, expected):
     st = state(text, (mention, "ORG"))
     normalise_spans(st, matcher())
     assert [t for t, _ in spans(st)] == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Édouard Philippe à Matignon", "Édouard Philippe"),
+        ("Edouard Philippe au Havre", "Edouard Philippe"),
+        ("Jean de la Fontaine", "Jean de la Fontaine"),  # particles go on
+        ("José Ortega y Gasset", "José Ortega y Gasset"),
+    ],
+)
+def test_a_person_ends_before_a_grammatical_word_of_the_sentence(mention, name):
+    text = f"Il a été reçu par {mention}."
+    start = text.index(mention)
+    span = strip_span(text, start, start + len(mention), "PER", matcher())
+    assert text[span[0] : span[1]] == name

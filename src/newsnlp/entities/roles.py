@@ -38,6 +38,7 @@ from newsnlp.entities.lexicon import Lexicon
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
+from newsnlp.lang.fr.page_words import FINITE_VERBS
 from newsnlp.lang.fr.periphrases import (
     COLLEAGUE,
     PERIPHRASIS,
@@ -47,6 +48,8 @@ from newsnlp.lang.fr.periphrases import (
     SEAT_WORDS,
 )
 from newsnlp.lang.fr.roles import (
+    APPOSITION_RELATIVE,
+    APPOSITION_SEGMENT,
     ARTICLE_BEFORE_TITLE,
     DEPUTY_TITLE,
     FORMER_AFTER,
@@ -56,6 +59,7 @@ from newsnlp.lang.fr.roles import (
     NOT_MINISTER_TITLES,
     NOT_SITTING,
     PORTFOLIO_PURPOSE,
+    REFLEXIVE_PRONOUNS,
     ROLE_CONTINUATION,
     ROLE_ENDS,
     ROLE_FUNCTION_WORDS,
@@ -317,7 +321,20 @@ def attach_roles(state: LayerState) -> None:
             if SEP_BEFORE.fullmatch(text[cand.end : r.start]):
                 before = cand
         article_before = ARTICLE_BEFORE_TITLE.search(text[max(0, r.start - 8) : r.start])
+        if article_before and before is not None and _opens_a_clause(text, r.end):
+            before = None  # "…, le ministre des Affaires étrangères se serait exprimé"
         r.person = (after or before) if article_before else (before or after)
+
+
+def _opens_a_clause(text: str, end: int) -> bool:
+    """Whether the role phrase ending at *end* is the subject of a clause rather than an
+    apposition: a finite verb or a reflexive pronoun follows it before any punctuation, and
+    no relative pronoun opens what follows."""
+    if APPOSITION_RELATIVE.match(text, end):
+        return False
+    segment = APPOSITION_SEGMENT.match(text, end).group().lower()
+    words = TOKEN.findall(segment)
+    return any(w in FINITE_VERBS or w in REFLEXIVE_PRONOUNS for w in words)
 
 
 # role_country moved to newsnlp.entities.government (issue 12): the old path still works until

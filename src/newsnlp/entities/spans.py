@@ -36,6 +36,7 @@ from newsnlp.lang.fr.press import (
     NAME_START,
     OFFICIAL_TITLES,
     PERSON_ARTICLES,
+    PERSON_NAME_WORDS,
     PERSON_PREFIXES,
     TITLE_AND_PREPOSITION,
 )
@@ -110,8 +111,8 @@ def strip_span(
     m = TRAILING_SMALL_WORDS.search(text, s, e)
     if m and m.start() > s:
         e = m.start()  # "Alliance des États du Sahel de la" → "… du Sahel"
-    if label != "PER":
-        e = _drop_trailing_participle(text, s, e)  # "Armée de terre italienne basée (à)"
+    # "Armée de terre italienne basée (à)"; a person: "Édouard Philippe à Matignon"
+    e = _drop_trailing_participle(text, s, e) if label != "PER" else _person_end(text, s, e)
     s = _skip_sentence_word(text, s, e)  # "En Suisse" → "Suisse"
     m = ELIDED_ARTICLE_AFTER_DE.match(text, s, e) if label == "PER" else None
     if m and m.end() < e:
@@ -137,6 +138,18 @@ def _drop_trailing_participle(text: str, s: int, e: int) -> int:
     after = text[e : e + 12].split(None, 1)
     if after and after[0] in PARTICIPLE_COMPLEMENTS - PARTICIPLE_GENITIVES:
         return s + len(head.rstrip())
+    return e
+
+
+def _person_end(text: str, s: int, e: int) -> int:
+    """End of a person's name before a grammatical word of the sentence the model read into
+    it ("reçu par Édouard Philippe à Matignon"); particles ("de la Fontaine", "dos Santos")
+    and a name's lower-case words go on."""
+    pos = s
+    for i, word in enumerate(text[s:e].split(" ")):
+        if i and word in STOP_WORDS and word not in PERSON_NAME_WORDS:
+            return pos - 1  # the space before the word
+        pos += len(word) + 1
     return e
 
 

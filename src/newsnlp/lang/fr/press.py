@@ -35,6 +35,7 @@ __all__ = [
     "NOT_ENTITIES",
     "OFFICIAL_TITLES",
     "PERSON_ARTICLES",
+    "PERSON_NAME_WORDS",
     "PERSON_PREFIXES",
     "TITLE_AND_PREPOSITION",
 ]
@@ -118,6 +119,13 @@ GENERIC_PLACE_HEADS = frozenset(
 )
 # Particles of a person's name ("de Montchalin", "Ben Ali", "Ould Ghazouani").
 NAME_PARTICLES = frozenset({"de", "De", "du", "Du", "des", "Le", "La", "van", "Van", "von", "Von", "der", "El", "Al", "al", "el", "ben", "Ben", "bin", "Bin", "bint", "Bint", "ibn", "Ibn", "Ould", "ould", "Mint", "mint", "Ag", "Abou", "Abu", "d’", "D’", "Mac", "Di", "Da", "da", "dos", "Dos"})  # fmt: skip
+
+# Lower-case words of persons' names that are also French grammatical words ("Jean de la
+# Fontaine", "José Ortega y Gasset", "Eduardo dos Santos e Silva"): a person's mention goes on
+# over them (it is cut at any other grammatical word: "Édouard Philippe à Matignon").
+PERSON_NAME_WORDS = frozenset(p for p in NAME_PARTICLES if p.islower()) | frozenset(
+    {"la", "le", "les", "y", "e", "di", "do", "del", "della", "das", "zu", "ter", "ten"}
+)
 
 # Capitalised words that are never a named entity on their own (role words, common nouns
 # that the model often tags after a capital): checked after the gazetteers.

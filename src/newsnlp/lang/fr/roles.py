@@ -29,6 +29,8 @@ from newsnlp.lang.fr.government import COMING_FROM, HOMOLOGUE
 from newsnlp.lang.fr.press import HONORIFIC, NAME_PARTICLES
 
 __all__ = [
+    "APPOSITION_RELATIVE",
+    "APPOSITION_SEGMENT",
     "ARTICLE_BEFORE_TITLE",
     "BARE_TITLES",
     "COMING_FROM",
@@ -46,6 +48,7 @@ __all__ = [
     "PORTFOLIO",
     "PORTFOLIO_PURPOSE",
     "PORTFOLIO_START",
+    "REFLEXIVE_PRONOUNS",
     "ROLE_CONTINUATION",
     "ROLE_ENDS",
     "ROLE_FUNCTION_WORDS",
@@ -197,6 +200,14 @@ SEP_AFTER = re.compile(
 SEP_BEFORE = re.compile(
     r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
 )
+# What may follow a role phrase in apposition to the name before it and stay in the apposition
+# ("X, le ministre de l’Intérieur, a dit", "…, le ministre qui …", "…, le ministre de la Justice
+# de la région où le scandale a éclaté"): a relative pronoun; otherwise a finite verb or a
+# reflexive pronoun before the next punctuation makes the role the subject of a new clause
+# ("… d’Emmanuel Macron, le ministre des Affaires étrangères se serait exprimé").
+APPOSITION_RELATIVE = re.compile(rf"[ \u00a0]*(?:qui|que|qu{A}|dont|où)(?![\w’'])")
+APPOSITION_SEGMENT = re.compile(r"[^,.;:!?»…\n]{0,80}")
+REFLEXIVE_PRONOUNS = frozenset({"se", "s’", "s'"})
 # An article or possessive right before a title: the person is then named after it ("le
 # ministre de l’Intérieur, X"), else before it ("X, ministre de l’Intérieur").
 ARTICLE_BEFORE_TITLE = re.compile(
