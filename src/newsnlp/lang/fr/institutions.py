@@ -233,8 +233,9 @@ ORGANISATION_BEFORE = re.compile(
     r"|et|ou|qui|que|un|une|chez|vers)[ \u00a0])[a-zé][\w-]*)?[ \u00a0]+$"
 )
 # A lower-case head of a site or a facility: the name after it, even a person's written in
-# one word or with hyphens as streets and buildings are, names the place ("l’hôpital Aristide-Le-Dantec", "le boulevard Omar-Bongo", "le stade Abdoulaye-Wade";
-# not "place", "parc", "marché", verbs too: "le sondage place Stéphane Bern").
+# one word or with hyphens as streets and buildings are, names the place ("l’hôpital
+# Aristide-Le-Dantec", "le boulevard Omar-Bongo", "le stade Abdoulaye-Wade"; not "place",
+# "parc", "marché", which are verbs too: "le sondage place Stéphane Bern").
 PLACE_BEFORE = re.compile(
     r"(?<![\w-])(?:stade|hôpital|clinique|aéroport|avenue|boulevard|rue|pont|port|barrage"
     r"|gare|prison|palais|quartier|mosquée|cathédrale|église|cimetière|rond-point"
