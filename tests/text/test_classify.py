@@ -171,3 +171,9 @@ def test_a_label_above_the_title_goes_another_title_stays():
 
 def test_a_page_action_after_a_preposition():
     assert decide(TITLE, *BODY, "À voir en vidéo")[-1] == (False, "call-to-action")
+
+
+def test_the_last_line_of_a_page_is_read_with_its_one_neighbour():
+    """The end of the page is no evidence that a line is article text."""
+    page = [TITLE, *BODY, "Voir les commentaires", "Newsletter Rennes : chaque matin, l’essentiel"]
+    assert [d.kept for d in explain_cleaning("\n".join(page))[-2:]] == [False, False]

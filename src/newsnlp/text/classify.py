@@ -166,7 +166,8 @@ class _Round:
                 continue
             around = 0.0  # above the article, the title is always among furniture: no evidence
             if i > top:
-                around = min(prior[i - 1], prior[i + 1] if i + 1 < n else 0.0)
+                # the page's last line has one neighbour: the end of the page is no evidence
+                around = min(prior[i - 1], prior[i + 1]) if i + 1 < n else prior[i - 1]
             text = texts[i]
             found = cache.line(text, info[i][2], flag, around, counts[text] > 1)
             self.vectors[i], self.scores[i], self.contributions[i], reason, self.rounded[i] = found
