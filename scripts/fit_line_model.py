@@ -42,7 +42,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from newsnlp.text.classify import classify_lines, first_round
-from newsnlp.text.features import FEATURE_REASONS
+from newsnlp.text.features import REASON_FEATURES
 from newsnlp.text.linemodel import FEATURES, LineModel
 from newsnlp.text.source import page_lines
 
@@ -51,7 +51,7 @@ OUT = ROOT / "src" / "newsnlp" / "lang" / "fr" / "line_model.py"
 FIRST = len(FEATURES) - 2  # line + position features: the first pass
 C = 1.0  # inverse L2 strength (scikit-learn's default), fixed a priori
 NEVER = LineModel((0.0,) * len(FEATURES), -50.0, (0.0,) * FIRST, -50.0)  # structure only
-_REASONED = [FEATURES.index(f) for f in (*FEATURE_REASONS, "page_words")]
+_REASONED = [i for i, f in enumerate(FEATURES) if f in REASON_FEATURES]
 AFTER = FEATURES.index("after_body")
 
 

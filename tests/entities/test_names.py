@@ -158,6 +158,7 @@ def test_honorifics_before_a_name(text, person, name):
     [
         ("M. Attaf a reçu Mme Dati.", [("Attaf", "PER"), ("Dati", "PER")]),
         ("Il a vu M. Jean de La Fontaine.", [("Jean de La Fontaine", "PER")]),
+        ("Selon le Dr Mukwege, rien.", [("Mukwege", "PER")]),  # any abbreviated honorific
         ("Les modèles X4 M. Cette voiture roule.", []),  # a model's letter, then a sentence
         ("M. le président a parlé.", []),
     ],

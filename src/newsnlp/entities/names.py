@@ -140,12 +140,11 @@ def add_titled_persons(state: LayerState, lexicon: Lexicon | None = None) -> Non
             if orgs and not _plain_name(text[s:e], orgs, s, e, lexicon):
                 continue
         found.append(Candidate(s, e, "PER", "title"))
-    if "M." in text or "Mme" in text or "Mlle" in text or "Me " in text:  # and a name after
-        found.extend(
-            Candidate(*m.span(1), "PER", "title")
-            for m in NAME_AFTER_HONORIFIC.finditer(text)
-            if m.group(1).split(" ", 1)[0].lower() not in STOP_WORDS  # "les modèles X4 M. Cette"
-        )
+    found.extend(
+        Candidate(*m.span(1), "PER", "title")
+        for m in NAME_AFTER_HONORIFIC.finditer(text)
+        if m.group(1).split(" ", 1)[0].lower() not in STOP_WORDS  # "les modèles X4 M. Cette"
+    )
     merge(state, found)
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "FEATURE_REASONS",
     "LINE_FEATURES",
     "POSITION_FEATURES",
+    "REASON_FEATURES",
     "line_features",
     "page_word_reason",
     "tokens",
@@ -91,6 +92,9 @@ FEATURE_REASONS: dict[str, str] = {
     "self_reference": "call-to-action",
     "mostly_date": "date",
 }
+#: The features that name a reason: those of :data:`FEATURE_REASONS` and the page words (whose
+#: class names it, :func:`page_word_reason`).
+REASON_FEATURES: frozenset[str] = frozenset((*FEATURE_REASONS, "page_words"))
 
 # A word: letters, hyphenated compounds kept whole ("mots-clés", "abonnez-vous", "e-mail");
 # an elided article is a word of its own ("d’articles" -> "d", "articles").

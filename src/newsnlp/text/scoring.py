@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from newsnlp.text.features import FEATURE_REASONS, page_word_reason
+from newsnlp.text.features import FEATURE_REASONS, REASON_FEATURES, page_word_reason
 from newsnlp.text.linemodel import LineModel
 
 __all__ = ["GENERIC", "ScoreCache", "reason_evidence", "removal_reason"]
@@ -99,8 +99,4 @@ def reason_evidence(contributions: tuple[tuple[str, float], ...]) -> float:
     >>> reason_evidence((("page_words", 0.9), ("neighbours", 1.1), ("date_share", 0.1)))
     1.0
     """
-    return sum(
-        value
-        for name, value in contributions
-        if value > 0 and (name in FEATURE_REASONS or name == "page_words")
-    )
+    return sum(value for name, value in contributions if value > 0 and name in REASON_FEATURES)

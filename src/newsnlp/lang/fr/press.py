@@ -27,6 +27,7 @@ __all__ = [
     "GENERIC_PLACE_HEADS",
     "HONORIFIC",
     "HONORIFICS",
+    "HONORIFIC_ABBREVIATION",
     "HONORIFIC_ABBREVIATIONS",
     "LEADING_DETERMINERS",
     "LOWER_WORDS_BEFORE_NAME",
@@ -79,9 +80,11 @@ _ARTICLE = rf"(?:(?:[Ll]e|[Ll]a|[Ll]{A}) ?)?"
 # Honorifics that are also first names when capitalised ("Cheikh Tidiane Gadio").
 _FIRST_NAMES = frozenset({"cheikh", "cheikha", "sheikh", "sayyed"})
 _CAPITALISED = frozenset(w[0].upper() + w[1:] for w in HONORIFICS - _FIRST_NAMES)
+#: One abbreviated honorific ("M.", "Mme", "S.E."), as a regular expression.
+HONORIFIC_ABBREVIATION = rf"(?:{_alternation(HONORIFIC_ABBREVIATIONS)})"
 #: One honorific (with its article: "le prince"), any case of its first letter.
 HONORIFIC = (
-    rf"(?:(?:{_alternation(HONORIFIC_ABBREVIATIONS)})"
+    rf"(?:{HONORIFIC_ABBREVIATION}"
     rf"|{_ARTICLE}(?:{_alternation(HONORIFICS | _CAPITALISED)}))(?![\w-])"
 )
 # Honorifics and functions stripped from the start of a person mention. A capitalised one

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from newsnlp.lang.fr.government import COMING_FROM, HOMOLOGUE
-from newsnlp.lang.fr.press import HONORIFIC, NAME_PARTICLES
+from newsnlp.lang.fr.press import HONORIFIC, HONORIFIC_ABBREVIATION, NAME_PARTICLES
 
 __all__ = [
     "APPOSITION_RELATIVE",
@@ -183,10 +183,10 @@ NAME_AFTER_TITLE = re.compile(
     rf"{_SP}*(,)?{_SP}+(?:{HONORIFIC}{_SP}+)*(?!{HONORIFIC}{_SP})"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{1,4}})"
 )
-# A person named right after an abbreviated honorific, even by the surname alone: "M. Attaf",
-# "Mme Dati", "Me Jean Dupont" (the honorific is not part of the name).
+# A person named right after an abbreviated honorific (press.HONORIFIC_ABBREVIATIONS), even by
+# the surname alone: "M. Attaf", "Mme Dati", "Me Jean Dupont" (the honorific is not the name).
 NAME_AFTER_HONORIFIC = re.compile(
-    rf"(?<![\w.])(?:M\.|MM\.|Mme|Mmes|Mlle|Me)[ \u00a0]+"
+    rf"(?<![\w.]){HONORIFIC_ABBREVIATION}[ \u00a0]+"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{0,3}})"
 )
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
