@@ -177,6 +177,39 @@ def test_places_leave_out_other_parties_spans():
             ("Macky Sall", "Mohamed Ghazouani"),
             [],
         ),
+        # ... or a pronoun is the subject of the sentence ("il": the last sentence's minister)
+        (
+            "Le ministre Heiko Maas est arrivé. Il rencontrera son homologue israélien Gabi "
+            "Ashkenazi.",
+            ("Heiko Maas", "Gabi Ashkenazi"),
+            [
+                ("Heiko Maas", "ministre", None, None),
+                ("Gabi Ashkenazi", "homologue israélien", "IL", "homologue"),
+            ],
+        ),
+        (
+            "Le président Macky Sall a parlé. Il a reçu son homologue mauritanien Mohamed "
+            "Ghazouani.",
+            ("Macky Sall", "Mohamed Ghazouani"),
+            [],
+        ),
+        # the minister whose counterpart it is may be unnamed, before it or after it
+        (
+            "Le chef de la diplomatie française a reçu son homologue marocain Nasser Bourita.",
+            ("Nasser Bourita",),
+            [("Nasser Bourita", "homologue marocain", "MA", "homologue")],
+        ),
+        (
+            "Avec son homologue israélien Gabi Ashkénazi, le ministre allemand a parlé.",
+            ("Gabi Ashkénazi",),
+            [("Gabi Ashkénazi", "homologue israélien", "IL", "homologue")],
+        ),
+        # ... but a role after the counterpart that names someone else is not the possessor's
+        (
+            "Le président a reçu son homologue américain Donald Trump et le ministre Mike Pompeo.",
+            ("Donald Trump", "Mike Pompeo"),
+            [("Mike Pompeo", "ministre", None, None)],
+        ),
     ],
 )
 def test_a_ministers_counterpart_is_a_minister(text, persons, expected):

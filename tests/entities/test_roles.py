@@ -401,3 +401,64 @@ def test_a_role_opening_a_new_clause_is_not_the_apposition_of_the_name_before():
     text = "Selon Karim Zidane, le ministre des Affaires étrangères se serait exprimé."
     (role,) = _roles(text, "Karim Zidane").roles
     assert role.person is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Amir Ohana a été nommé ministre de la Sécurité publique.", "Amir Ohana",
+         "ministre de la Sécurité publique"),
+        ("Itzik Shmuli a été désigné lundi ministre des Affaires sociales tandis que M. Ohana "
+         "attend.", "Itzik Shmuli", "ministre des Affaires sociales"),
+        ("Eduardo Pazuello est le troisième ministre de la Santé depuis avril.",
+         "Eduardo Pazuello", "ministre de la Santé"),
+        ("Ils souhaitent qu’Edouard Philippe reste Premier ministre.", "Edouard Philippe",
+         "Premier ministre"),
+        ("Benny Gantz, aujourd’hui ministre de la Défense, a répondu.", "Benny Gantz",
+         "ministre de la Défense"),
+        # a year ends the portfolio, and stands between it and the name
+        ("Nommé ministre de l’Économie en 2017, Bruno Le Maire est resté.", "Bruno Le Maire",
+         "ministre de l’Économie"),
+    ],
+)  # fmt: skip
+def test_an_office_given_by_a_verb(text, person, role):
+    assert _ministers(text, person) == [(person, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Amir Ohana a été ministre de la Sécurité publique.", "Amir Ohana"),  # a past office
+        ("Amir Ohana avait été nommé ministre de la Justice.", "Amir Ohana"),
+        ("Amir Ohana est reçu par le ministre de la Justice.", "Amir Ohana"),
+        # a period that has ended
+        ("Marisol Touraine, ministre de 2012 à 2017, a témoigné.", "Marisol Touraine"),
+        ("Selon Xavier Bertrand, ministre de la Santé jusqu’en mai 2012, le stock existait.",
+         "Xavier Bertrand"),
+    ],
+)  # fmt: skip
+def test_not_an_office_given_by_a_verb(text, person):
+    assert _ministers(text, person) == []
+
+
+def test_a_portfolio_the_model_read_as_a_person():
+    text = "Le ministre malien de la Défense, le général Ibrahima Dembélé, a dit."
+    found = mentions(text, ("de la Défense", "PER"), ("Ibrahima Dembélé", "PER"))
+    ann = layer()(text, found)
+    assert [(m.name, m.role) for m in ann.ministers] == [
+        ("Ibrahima Dembélé", "ministre malien de la Défense")
+    ]
+    assert [e.text for e in ann.entities] == ["Ibrahima Dembélé"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("L’actuel chef du Pentagone, Mark Esper, a dit.", "Mark Esper", "chef du Pentagone"),
+        # the seat is read without the name the pattern took with it
+        ("Le patron du Pentagone Lloyd Austin est arrivé.", "Lloyd Austin", "patron du Pentagone"),
+    ],
+)
+def test_the_head_of_a_ministrys_seat(text, person, role):
+    ann = layer()(text, mentions(text, (person, "PER")))
+    assert [(m.name, m.role, m.country) for m in ann.ministers] == [(person, role, "US")]

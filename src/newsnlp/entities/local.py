@@ -47,6 +47,7 @@ from newsnlp.lang.fr.government import (
     COUNTERPART_AFTER,
     COUNTERPART_BEFORE,
     HOMOLOGUE_ANY,
+    PRONOUN_SUBJECT,
     SCENE,
     SIDE,
     VISIT,
@@ -267,14 +268,50 @@ def counterparts(
             person = persons[k - 1]  # "Sergueï Lavrov, son homologue russe"
         else:
             continue
-        start, _end = sentence_bounds(text, m.start())
-        if start and not text[start : m.start()].strip():
-            # "Son homologue mauritanien, X, …" opens its sentence: "son" is the last one's
-            start, _end = sentence_bounds(text, start - 1)
-        first = bisect_left(starts, start)
-        if any(
-            p is not person and p.end <= m.start() and name_of(p) in ministers
-            for p in persons[first:k]
-        ):
+        start, end = sentence_bounds(text, m.start())
+        if start and _possessor_before(state, persons, start, m.start()):
+            # "Son homologue mauritanien, X, …", "Il rencontrera son homologue …": "son" is
+            # the sentence before's
+            start, _ = sentence_bounds(text, start - 1)
+        if _ministers_counterpart(state, persons, person, ministers, name_of, (start, end), m):
             out.setdefault(name_of(person), (m.group(0).split(None, 1)[1], country))
     return out
+
+
+def _possessor_before(state: LayerState, persons: list[Candidate], start: int, pos: int) -> bool:
+    """Whether the sentence part ``[start, pos)`` before "son homologue" leaves its possessor
+    to the sentence before: nothing, or a pronoun subject and no person nor role."""
+    before = state.text[start:pos]
+    if not before.strip():
+        return True
+    return (
+        PRONOUN_SUBJECT.match(before) is not None
+        and not any(start <= p.start < pos for p in persons)
+        and not any(start <= r.start < pos for r in state.roles)
+    )
+
+
+def _ministers_counterpart(
+    state: LayerState,
+    persons: list[Candidate],
+    person: Candidate,
+    ministers: Collection[str],
+    name_of: Callable[[Candidate], str],
+    sentence: tuple[int, int],
+    m: re.Match[str],
+) -> bool:
+    """Whether "son homologue" (*m*) is a minister's, *person* being the counterpart: a
+    minister named in *sentence* before it, a sitting minister's role before it ("Le chef de
+    la diplomatie française a reçu son homologue marocain …"), or an unnamed one after it
+    ("Avec son homologue israélien X, le ministre allemand a …")."""
+    start, end = sentence
+    if any(
+        p is not person and start <= p.start and p.end <= m.start() and name_of(p) in ministers
+        for p in persons
+    ):
+        return True
+    return any(
+        r.sitting and r.minister and start <= r.start < end and r.person is not person
+        and (r.end <= m.start() or (r.start >= person.end and r.person is None))
+        for r in state.roles
+    )  # fmt: skip

@@ -58,6 +58,7 @@ from newsnlp.lang.fr.roles import (
     NOT_A_TITLE_BEFORE,
     NOT_MINISTER_TITLES,
     NOT_SITTING,
+    PAST_PERIOD,
     PORTFOLIO_PURPOSE,
     REFLEXIVE_PRONOUNS,
     ROLE_CONTINUATION,
@@ -115,8 +116,8 @@ def read_role(
                 prev, pos = "comma", m.end()
                 continue
             break
-        if not (word[0].isalnum()):
-            break
+        if not word[0].isalnum() or word.isdigit():
+            break  # punctuation, a year ("nommé ministre de l’Économie en 2017")
         low = word.lower()
         if low == "pour" and prev == "cap" and PORTFOLIO_PURPOSE.match(text, m.end()):
             # "chargé de l’Accord pour la paix et la réconciliation": "et la" goes on too
@@ -185,9 +186,13 @@ def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int,
         )
     if matcher is not None and SEAT_WORDS.search(text):
         for m in SEAT_PERIPHRASIS.finditer(text):
-            hit = matcher.match(m.group("seat"))
+            seat, end = m.group("seat"), m.end()
+            hit = matcher.match(seat)
+            if hit is None and " " in seat:  # "le patron du Pentagone Lloyd Austin"
+                seat = seat.rsplit(" ", 1)[0]
+                hit, end = matcher.match(seat), m.start("seat") + len(seat)
             if hit and hit[0] == "institution" and SEAT_CANONICAL.match(hit[1].canonical or ""):
-                found.append((m.start(), m.end(), True, m.end(), True))
+                found.append((m.start(), end, True, end, True))
     found.sort()
     return found
 
@@ -202,11 +207,13 @@ def find_roles(
     """
     text = state.text
     # a name ends the role phrase; the model sometimes starts a person with a portfolio
-    # word ("Finances Mohamed Berrada"): such a start is not a stop
+    # word ("Finances Mohamed Berrada") or reads a portfolio as a person ("le ministre malien
+    # de la Défense"): such a start is not a stop
     stops = {
         c.start
         for c in state.cands
-        if c.label == "PER" and not lexicon.is_common_noun(text[c.start : c.end].split(" ", 1)[0])
+        if c.label == "PER"
+        and not lexicon.is_common_noun(_first_capitalised(text[c.start : c.end]))
     }
     roles: list[RolePhrase] = []
     for ts, te, periphrasis, seat_end, minister in _titles(text, matcher):
@@ -216,7 +223,11 @@ def find_roles(
         if NOT_A_TITLE_BEFORE.search(before) or NOT_MINISTER_TITLES.match(text, ts):
             continue  # "le Conseil des ministres", "ministre plénipotentiaire"
         end = seat_end or read_role(text, ts, te, stops, matcher)
-        sitting = NOT_SITTING.search(before) is None and not FORMER_AFTER.search(text, ts, end)
+        sitting = (
+            NOT_SITTING.search(before) is None
+            and not FORMER_AFTER.search(text, ts, end)
+            and not PAST_PERIOD.match(text, end)
+        )
         prev = roles[-1] if roles else None
         if (
             prev is not None
@@ -233,6 +244,12 @@ def find_roles(
         if matcher is None or national(role, matcher, text):
             roles.append(role)
     state.roles = roles
+
+
+def _first_capitalised(span: str) -> str:
+    """The first capitalised word of *span*, or its first word ("de la Défense" → "Défense")."""
+    words = span.split()
+    return next((w for w in words if is_capitalised(w)), words[0] if words else "")
 
 
 def national(role: RolePhrase, matcher: GazetteerMatcher, text: str = "") -> bool:

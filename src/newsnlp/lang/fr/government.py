@@ -48,6 +48,7 @@ __all__ = [
     "HOMOLOGUE_ANY",
     "LANGUAGE_NOUNS",
     "OWNER_BEFORE",
+    "PRONOUN_SUBJECT",
     "SCENE",
     "SIDE",
     "VISIT",
@@ -76,6 +77,9 @@ HOMOLOGUE_ANY = re.compile(
 # le ministre Sergueï Lavrov" is a role of its own), or before it ("Sergueï Lavrov, son …").
 COUNTERPART_AFTER = re.compile(rf"[ \u00a0]*,?[ \u00a0]*(?:{HONORIFIC}[ \u00a0]+)*")
 COUNTERPART_BEFORE = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+# A sentence whose subject is a pronoun before "son homologue …" ("Il rencontrera son
+# homologue israélien …"): "son" is the minister of the sentence before.
+PRONOUN_SUBJECT = re.compile(r"[ \u00a0]*(?:Il|Elle|Celui-ci|Celle-ci)\b[^,;:]*$")
 # "…, Mohamed Mehdi Bensaid, venu spécialement de Rabat": the place gives the country.
 COMING_FROM = re.compile(
     r"\s*,\s*(?:venue?s?|arrivée?s?|dépêchée?s?)(?:\s+\w+)?\s+(?:de|d’|du|depuis)\s+([A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)"

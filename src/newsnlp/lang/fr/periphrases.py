@@ -53,18 +53,19 @@ COLLEAGUE = re.compile(
     rf"(?<![\w-])(?:[Ss]on|[Ss]a|[Ll]eurs?) (?P<title>collègues?)"
     rf"(?= (?:de la |de l{A}|du |des |d{A})(?P<portfolio>[A-ZÀ-Ý][\w’'-]*))"
 )
-# The holder of a seat of government: "le locataire de Matignon", "le patron de Bercy".
+# The holder of a seat of government: "le locataire de Matignon", "le patron de Bercy", "le chef
+# du Pentagone".
 SEAT_PERIPHRASIS = re.compile(
-    rf"(?=[LlPpHhOoTt])(?<![\w-])(?:[Ll]ocataire|[Pp]atron(?:ne)?|[Hh]ôte(?:sse)?|[Oo]ccupante?|[Tt]enante?)"
+    rf"(?=[LlPpHhOoTtCc])(?<![\w-])(?:[Ll]ocataire|[Pp]atron(?:ne)?|[Hh]ôte(?:sse)?|[Oo]ccupante?|[Tt]enante?|[Cc]hef(?:fe)?)"
     rf" (?:de la |de l{A}|du |de )"
     rf"(?P<seat>(?:place |rue |hôtel de |[Hh]ôtel de |quai )?[A-ZÀ-Ý][\w’'-]*"
     rf"(?: (?:d{A})?[A-ZÀ-Ý][\w’'-]*)?)"
 )
 # Words without which a text holds no periphrasis (a quick test before the patterns).
 PERIPHRASIS_WORDS = re.compile(r"diplomatie|argenti|flic")
-SEAT_WORDS = re.compile(r"ocataire|atronn?e? d|ôtes?s?e? d|ccupante? d|enante? d")
+SEAT_WORDS = re.compile(r"ocataire|atronn?e? d|ôtes?s?e? d|ccupante? d|enante? d|heff?e? d")
 # Canonical names of the institutions a seat periphrasis may stand for.
 SEAT_CANONICAL = re.compile(
     r"^(?:Ministère|Services du Premier ministre|Primature|Cabinet du Premier ministre"
-    r"|Chancellerie fédérale|Gouvernement)"
+    r"|Chancellerie fédérale|Gouvernement|Département)"
 )

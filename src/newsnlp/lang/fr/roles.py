@@ -45,6 +45,7 @@ __all__ = [
     "NOT_A_TITLE_BEFORE",
     "NOT_MINISTER_TITLES",
     "NOT_SITTING",
+    "PAST_PERIOD",
     "PORTFOLIO",
     "PORTFOLIO_PURPOSE",
     "PORTFOLIO_START",
@@ -115,6 +116,12 @@ NOT_SITTING = re.compile(
 )
 # Words ending a role phrase that make it a former office ("le Premier ministre de l’époque").
 FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
+# A period that has ended, right after a role phrase: "ministre de 2012 à 2017", "ministre de
+# la Santé jusqu’en mai 2012".
+PAST_PERIOD = re.compile(
+    rf"[ \u00a0]*(?:(?:de|entre)[ \u00a0]+\d{{4}}[ \u00a0]+(?:à|et)[ \u00a0]+\d{{4}}"
+    rf"|jusqu{A}(?:en|au|à)[ \u00a0]+(?:[a-zéû]+[ \u00a0]+)?\d{{4}})"
+)
 # Words before a title that make it part of a body's name ("le Conseil des ministres") or
 # another office ("le grand chancelier").
 NOT_A_TITLE_BEFORE = re.compile(
@@ -147,7 +154,8 @@ PORTFOLIO_PURPOSE = re.compile(rf"\s+(?:la|le|les|l{A})\s*[a-zà-ÿ]")
 # they are not part of an institution's name either.
 ROLE_STOPWORDS = frozenset(
     """a ont est sont était étaient avait avaient sera seront sont s’est se s’ qui que qu’ dont
-    lors pour dans sur selon après avant depuis puis jusqu’ jusqu’à lundi mardi mercredi jeudi vendredi samedi dimanche hier mais
+    lors pour dans sur selon après avant depuis puis jusqu’ jusqu’à jusqu' lundi mardi mercredi jeudi vendredi samedi dimanche hier mais
+    tandis lorsque lorsqu’ quand car puisque puisqu’ alors
     doit doivent va vont vient a-t-il a-t-elle estime juge rappelle rappelé souligné annoncé
     déclaré affirmé indiqué précisé présenté reçu salué plaide entend devrait pourrait""".split()
 )
@@ -189,16 +197,31 @@ NAME_AFTER_HONORIFIC = re.compile(
     rf"(?<![\w.]){HONORIFIC_ABBREVIATION}[ \u00a0]+"
     rf"({_CAP_WORD}(?:{_SP}+(?:(?:{_PARTICLE}){_SP}+)?{_CAP_WORD}){{0,3}})"
 )
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
 # "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié", "…, le social-démocrate
-# Hubertus Heil").
+# Hubertus Heil", "Nommé ministre de l’Économie en 2017, Bruno Le Maire").
 SEP_AFTER = re.compile(
-    rf"{_SP}*(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
+    rf"(?:{_SP}+(?:(?:en|depuis|dès){_SP}+\d{{4}}|{_DAY}))?{_SP}*(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
+)
+# A verb giving a person the office named after it, in the present ("X a été nommé ministre de
+# …", "X est le nouveau ministre de …", "X devient Première ministre"; "X a été ministre" and
+# "X avait été nommé" are past offices: not read).
+_APPOINTED = (
+    r"(?:nommée?|désignée?|reconduite?|promue?|confirmée?|choisie?|élue?|investie?|installée?)"
+    rf"(?:{_SP}+{_DAY})?(?:{_SP}+(?:au poste de|comme|en tant que))?"
+)
+PREDICATE_BEFORE = (
+    rf"{_SP}+(?:(?:a{_SP}+été|est|vient{_SP}+d{A}être){_SP}+{_APPOINTED}"
+    rf"|est(?:{_SP}+désormais)?|devient|redevient|reste|demeure)"
+    rf"(?:{_SP}+(?:le|la|l{A}|un|une))?(?:{_SP}*(?:nouveau|nouvelle|actuel|actuelle|[a-z]+ième))?{_SP}*"
 )
 # Between a name and the role phrase after it ("Nasser Bourita, ministre de …", "X, le nouveau
-# ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses).
+# ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses; "X a été nommé
+# ministre de …": :data:`PREDICATE_BEFORE`).
 SEP_BEFORE = re.compile(
-    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
+    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
+    rf"|{PREDICATE_BEFORE})"
 )
 # What may follow a role phrase in apposition to the name before it and stay in the apposition
 # ("X, le ministre de l’Intérieur, a dit", "…, le ministre qui …", "…, le ministre de la Justice
