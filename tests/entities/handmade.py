@@ -17,7 +17,9 @@ from newsnlp.entities.state import Candidate, LayerState
 
 #: Common nouns and adjectives as the model's lemmatizer tables would give a few of them.
 LEXICON = Lexicon(
-    common_nouns=frozenset({"budget", "dette", "méditerranée", "coopération", "état", "finance", "défense"}),
+    common_nouns=frozenset(
+        {"budget", "dette", "méditerranée", "coopération", "état", "finance", "défense"}
+    ),
     adjectives=frozenset(
         {
             "général",
