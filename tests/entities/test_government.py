@@ -90,6 +90,12 @@ def test_demonym_country():
             "MA",
         ),
         (
+            "La France, par la voix du chef de la diplomatie Jean-Yves Le Drian, a condamné "
+            "le verdict de Téhéran.",
+            "Jean-Yves Le Drian",
+            "FR",
+        ),
+        (
             "Ahmed Diallo, ministre de l’Intérieur, au nom du gouvernement malien, a dit.",
             "Ahmed Diallo",
             "ML",

@@ -329,6 +329,22 @@ def test_roles_are_ordered_disjoint_and_inside_the_text(words):
             "ministre chargé de l’Accord pour la paix et la réconciliation",
             "Ismaël Wagué",
         ),
+        # "par" ends a portfolio, but in "par intérim"; so do "devant" and a conjunction
+        (
+            "Il a été nommé chef du gouvernement par Vladimir Poutine.",
+            "chef du gouvernement",
+            "Vladimir Poutine",
+        ),
+        (
+            "Le ministre par intérim de la Santé, Eduardo Pazuello, a dit.",
+            "ministre par intérim de la Santé",
+            "Eduardo Pazuello",
+        ),
+        (
+            "Benny Gantz, ministre de la Défense devant accéder au poste plus tard, a dit.",
+            "ministre de la Défense",
+            "Benny Gantz",
+        ),
         # a gazetteer name in the portfolio is read whole
         (
             "La ministre-présidente de la Fédération Wallonie-Bruxelles, Elisabeth Degryse, a dit.",
@@ -349,6 +365,8 @@ def test_where_a_role_phrase_ends(text, role, person):
     [
         "Le grand chancelier de la Légion d’honneur, Benoît Puga, a dit.",
         "Le chancelier de l’université, Jean Dupont, a dit.",
+        # a department that is not a Swiss (federal or cantonal) ministry's
+        "Le professeur James Logan, chef du département de contrôle des maladies, a dit.",
     ],
 )
 def test_a_chancellor_who_is_not_a_head_of_government(text):

@@ -53,6 +53,7 @@ from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
     DEPUTY_TITLE,
     FORMER_AFTER,
+    INTERIM,
     MINISTER_TITLE,
     NEW_PHRASE_AFTER_AND,
     NOT_A_TITLE_BEFORE,
@@ -122,6 +123,11 @@ def read_role(
         if low == "pour" and prev == "cap" and PORTFOLIO_PURPOSE.match(text, m.end()):
             # "chargé de l’Accord pour la paix et la réconciliation": "et la" goes on too
             prev, pos, between = "prep", m.end(), True
+            continue
+        if low == "par":  # "… par Vladimir Poutine", but "ministre par intérim de la Santé"
+            if not INTERIM.match(text, m.end()):
+                break
+            prev, pos = "prep", m.end()
             continue
         if word in ROLE_ENDS or low in ROLE_ENDS:
             break

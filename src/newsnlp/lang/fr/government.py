@@ -94,11 +94,12 @@ GOVERNMENT_BEFORE = re.compile(
     rf"(?:(?:son|sa|leur|le|la|l{A})\s*)?$"
 )
 # The body whose office the role is, named before it: "l’Union européenne, par la voix de son
-# chef de la diplomatie", "le Maroc, représenté par son ministre …".
+# chef de la diplomatie", "le Maroc, représenté par son ministre …", "La France, par la voix du
+# chef de la diplomatie".
 OWNER_BEFORE = re.compile(
     rf"(?P<owner>{_CAP}(?:\s+(?:de\s+la\s+|de\s+l{A}|d{A}|du\s+|des\s+|de\s+)?{_CAP}|\s+[a-zé]+){{0,3}})"
-    rf"\s*,?\s*(?:par la voix|par l{A}intermédiaire|représentée?s?)\s+(?:de\s+|du\s+|par\s+)?"
-    rf"(?:son|sa|leur)\s*$"
+    rf"\s*,?\s*(?:par la voix|par l{A}intermédiaire|représentée?s?)\s+"
+    rf"(?:(?:de\s+|du\s+|par\s+)?(?:son|sa|leur)|du|de\s+la|de\s+l{A}|par\s+(?:le|la|l{A}))\s*$"
 )
 # The government named right after the person: "…, au nom du gouvernement malien",
 # "…, membre du gouvernement ivoirien", "…, qui représentait le gouvernement du Niger".

@@ -38,6 +38,7 @@ __all__ = [
     "FORMER_AFTER",
     "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
+    "INTERIM",
     "MINISTER_TITLE",
     "NAME_AFTER_HONORIFIC",
     "NAME_AFTER_TITLE",
@@ -85,7 +86,7 @@ MINISTER_TITLE = re.compile(
     rf"|[Cc]onseill(?:er|ère) fédéral(?:e)?"
     rf"|[Gg]arde des [Ss]ceaux"
     rf"|(?:[Vv]ice-)?[Cc]hancel(?:ier|ière)s?"
-    rf"|[Cc]hef(?:fe)? du (?:[Dd]épartement|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
+    rf"|[Cc]hef(?:fe)? du (?:Département|département fédéral|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
     rf")(?![\w-])"
 )
 # Deputies' titles: their words are a role's (not entities) and the name after them is a
@@ -149,13 +150,15 @@ PORTFOLIO_START = re.compile(
 # portfolio ("chargé de l’Accord pour la paix et la réconciliation nationale"); elsewhere "pour"
 # ends a role ("le ministre pour sa part").
 PORTFOLIO_PURPOSE = re.compile(rf"\s+(?:la|le|les|l{A})\s*[a-zà-ÿ]")
+# "par" ends a role ("nommé chef du gouvernement par Vladimir Poutine") but in "par intérim".
+INTERIM = re.compile(r"\s+intérim(?![\w-])")
 
 # Words that end a role phrase (verbs, relative pronouns, days, prepositions of the sentence);
 # they are not part of an institution's name either.
 ROLE_STOPWORDS = frozenset(
     """a ont est sont était étaient avait avaient sera seront sont s’est se s’ qui que qu’ dont
     lors pour dans sur selon après avant depuis puis jusqu’ jusqu’à jusqu' lundi mardi mercredi jeudi vendredi samedi dimanche hier mais
-    tandis lorsque lorsqu’ quand car puisque puisqu’ alors
+    tandis lorsque lorsqu’ quand car puisque puisqu’ alors devant
     doit doivent va vont vient a-t-il a-t-elle estime juge rappelle rappelé souligné annoncé
     déclaré affirmé indiqué précisé présenté reçu salué plaide entend devrait pourrait""".split()
 )
