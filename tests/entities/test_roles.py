@@ -329,6 +329,8 @@ def test_roles_are_ordered_disjoint_and_inside_the_text(words):
             "ministre chargé de l’Accord pour la paix et la réconciliation",
             "Ismaël Wagué",
         ),
+        # a verb in the imperfect ends a role
+        ("Le Premier ministre répondait au patron des députés.", "Premier ministre", None),
         # "par" ends a portfolio, but in "par intérim"; so do "devant" and a conjunction
         (
             "Il a été nommé chef du gouvernement par Vladimir Poutine.",
@@ -365,6 +367,8 @@ def test_where_a_role_phrase_ends(text, role, person):
     [
         "Le grand chancelier de la Légion d’honneur, Benoît Puga, a dit.",
         "Le chancelier de l’université, Jean Dupont, a dit.",
+        # a council's president whose adjective goes on with a complement
+        "Mohammed Moussaoui, président du Conseil français du culte musulman, a dit.",
         # a department that is not a Swiss (federal or cantonal) ministry's
         "Le professeur James Logan, chef du département de contrôle des maladies, a dit.",
     ],

@@ -53,12 +53,14 @@ from newsnlp.lang.fr.roles import (
     ARTICLE_BEFORE_TITLE,
     DEPUTY_TITLE,
     FORMER_AFTER,
+    IMPERFECT,
     INTERIM,
     MINISTER_TITLE,
     NEW_PHRASE_AFTER_AND,
     NOT_A_TITLE_BEFORE,
     NOT_MINISTER_TITLES,
     NOT_SITTING,
+    NOUNS_IN_AIT,
     PAST_PERIOD,
     PORTFOLIO_PURPOSE,
     REFLEXIVE_PRONOUNS,
@@ -131,6 +133,8 @@ def read_role(
             continue
         if word in ROLE_ENDS or low in ROLE_ENDS:
             break
+        if IMPERFECT.fullmatch(word) and word not in NOUNS_IN_AIT:
+            break  # "Le Premier ministre répondait au patron des députés"
         if low == "et" and not between and NEW_PHRASE_AFTER_AND.match(text, m.end()):
             break  # "… de l’Intérieur et le chef de la diplomatie"
         between = between or low == "entre"  # "l’Égalité entre les femmes et les hommes"

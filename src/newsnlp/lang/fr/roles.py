@@ -38,6 +38,7 @@ __all__ = [
     "FORMER_AFTER",
     "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
+    "IMPERFECT",
     "INTERIM",
     "MINISTER_TITLE",
     "NAME_AFTER_HONORIFIC",
@@ -46,6 +47,7 @@ __all__ = [
     "NOT_A_TITLE_BEFORE",
     "NOT_MINISTER_TITLES",
     "NOT_SITTING",
+    "NOUNS_IN_AIT",
     "PAST_PERIOD",
     "PORTFOLIO",
     "PORTFOLIO_PURPOSE",
@@ -82,7 +84,7 @@ MINISTER_TITLE = re.compile(
     rf"|[Ss]ecrétaires?(?= (?:[a-zé]+ )?(?:à la|à l{A}|au|aux) [A-ZÀ-Ý])"
     rf"|[Cc]hef(?:fe)?s? du [Gg]ouvernement|[Cc]hef(?:fe)? de l{A}[Ee]xécutif"
     rf"|(?:[Vv]ice-)?[Pp]résident(?:e)? du [Gg]ouvernement"
-    rf"|[Pp]résident(?:e)? du [Cc]onseil(?= (?:des ministres )?[a-zé]+)"
+    rf"|[Pp]résident(?:e)? du [Cc]onseil(?= (?:des ministres )?[a-zé]+(?![\w-])(?! d[eu]s? | d{A}))"
     rf"|[Cc]onseill(?:er|ère) fédéral(?:e)?"
     rf"|[Gg]arde des [Ss]ceaux"
     rf"|(?:[Vv]ice-)?[Cc]hancel(?:ier|ière)s?"
@@ -150,6 +152,10 @@ PORTFOLIO_START = re.compile(
 # portfolio ("chargé de l’Accord pour la paix et la réconciliation nationale"); elsewhere "pour"
 # ends a role ("le ministre pour sa part").
 PORTFOLIO_PURPOSE = re.compile(rf"\s+(?:la|le|les|l{A})\s*[a-zà-ÿ]")
+# A verb in the imperfect ends a role ("Le Premier ministre répondait au patron des députés");
+# the few nouns with that ending do not.
+IMPERFECT = re.compile(r"[a-zéèêàâîôûç]{3,}(?:ait|aient)")
+NOUNS_IN_AIT = frozenset("attrait extrait portrait retrait souhait trait".split())
 # "par" ends a role ("nommé chef du gouvernement par Vladimir Poutine") but in "par intérim".
 INTERIM = re.compile(r"\s+intérim(?![\w-])")
 
