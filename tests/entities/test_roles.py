@@ -484,3 +484,33 @@ def test_a_portfolio_the_model_read_as_a_person():
 def test_the_head_of_a_ministrys_seat(text, person, role):
     ann = layer()(text, mentions(text, (person, "PER")))
     assert [(m.name, m.role, m.country) for m in ann.ministers] == [(person, role, "US")]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [
+        (
+            "Sont visées la ministre des Outre-mers Annick Girardin, celle de la Recherche "
+            "Frédérique Vidal.",
+            ("Annick Girardin", "Frédérique Vidal"),
+            [("Annick Girardin", "ministre des Outre-mers"),
+             ("Frédérique Vidal", "celle de la Recherche")],
+        ),
+        (
+            "Le ministre de la Culture Franck Riester ou celui de l’Intérieur Christophe "
+            "Castaner sont menacés.",
+            ("Franck Riester", "Christophe Castaner"),
+            [("Franck Riester", "ministre de la Culture"),
+             ("Christophe Castaner", "celui de l’Intérieur")],
+        ),
+        # the pronoun stands for a minister's title in its own sentence only
+        ("Le ministre a parlé. Celui de la Santé Jean Dupont aussi.", ("Jean Dupont",), []),
+        ("Le président du Sénat et celui de l’Assemblée Richard Ferrand ont parlé.",
+         ("Richard Ferrand",), []),
+        # a role in parentheses after the name
+        ("La proposition de Julien Denormandie (ministre de la Ville), qui évoquait …",
+         ("Julien Denormandie",), [("Julien Denormandie", "ministre de la Ville")]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_for_a_title_and_a_title_in_parentheses(text, persons, expected):
+    assert _ministers(text, *persons) == expected

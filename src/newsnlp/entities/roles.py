@@ -52,6 +52,7 @@ from newsnlp.lang.fr.roles import (
     APPOSITION_SEGMENT,
     ARTICLE_BEFORE_TITLE,
     DEPUTY_TITLE,
+    ELLIPTIC_TITLE,
     FORMER_AFTER,
     IMPERFECT,
     INTERIM,
@@ -67,6 +68,7 @@ from newsnlp.lang.fr.roles import (
     ROLE_CONTINUATION,
     ROLE_ENDS,
     ROLE_FUNCTION_WORDS,
+    SENTENCE_END,
     SEP_AFTER,
     SEP_BEFORE,
     TITLE_NEEDS_COUNTRY,
@@ -186,6 +188,12 @@ def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int,
         for m in MINISTER_TITLE.finditer(text)
         if m.start() not in deputies  # "ministre adjoint"
     )
+    if "cel" in text:  # "celle de la Recherche X" after a minister's title in its sentence
+        titles = sorted(f[0] for f in found if f[4])
+        for m in ELLIPTIC_TITLE.finditer(text):
+            k = bisect_left(titles, m.start())
+            if k and not SENTENCE_END.search(text[titles[k - 1] : m.start()]):
+                found.append((m.start(), m.end(), False, 0, True))
     if PERIPHRASIS_WORDS.search(text):
         found.extend((m.start(), m.end(), True, 0, True) for m in PERIPHRASIS.finditer(text))
     if "collègue" in text:
@@ -347,7 +355,9 @@ def attach_roles(state: LayerState) -> None:
             cand = persons[ends[k][1]]
             if SEP_BEFORE.fullmatch(text[cand.end : r.start]):
                 before = cand
-        article_before = ARTICLE_BEFORE_TITLE.search(text[max(0, r.start - 8) : r.start])
+        article_before = ARTICLE_BEFORE_TITLE.search(
+            text[max(0, r.start - 8) : r.start]
+        ) or ELLIPTIC_TITLE.match(text, r.start)  # "celle de la Recherche X": as "la ministre"
         if article_before and before is not None and _opens_a_clause(text, r.end):
             before = None  # "…, le ministre des Affaires étrangères se serait exprimé"
         r.person = (after or before) if article_before else (before or after)

@@ -35,6 +35,7 @@ __all__ = [
     "BARE_TITLES",
     "COMING_FROM",
     "DEPUTY_TITLE",
+    "ELLIPTIC_TITLE",
     "FORMER_AFTER",
     "HEAD_OF_GOVERNMENT",
     "HOMOLOGUE",
@@ -57,6 +58,7 @@ __all__ = [
     "ROLE_ENDS",
     "ROLE_FUNCTION_WORDS",
     "ROLE_STOPWORDS",
+    "SENTENCE_END",
     "SEP_AFTER",
     "SEP_BEFORE",
     "SWISS_TITLE",
@@ -91,6 +93,14 @@ MINISTER_TITLE = re.compile(
     rf"|[Cc]hef(?:fe)? du (?:Département|département fédéral|DFAE|DFI|DFJP|DDPS|DFF|DEFR|DETEC)"
     rf")(?![\w-])"
 )
+# A pronoun standing for the title of a minister named before it in its sentence: "la ministre
+# des Outre-mers Annick Girardin, celle de la Recherche Frédérique Vidal", "le ministre de la
+# Culture … ou celui de l’Intérieur Christophe Castaner".
+ELLIPTIC_TITLE = re.compile(
+    rf"(?<![\w-])(?:[Cc]elui|[Cc]elle|[Cc]eux|[Cc]elles)(?= (?:de la |de l{A}|du |des )[A-ZÀ-Ý])"
+)
+# What ends the sentence between a title and the pronoun standing for it.
+SENTENCE_END = re.compile(r"[.!?;\n]")
 # Deputies' titles: their words are a role's (not entities) and the name after them is a
 # person's, but a deputy is not a minister ("le vice-ministre de la Santé Iraj Harirchi", "le
 # ministre adjoint de la Santé", "le sous-secrétaire d’État …").
@@ -226,10 +236,10 @@ PREDICATE_BEFORE = (
     rf"(?:{_SP}+(?:le|la|l{A}|un|une))?(?:{_SP}*(?:nouveau|nouvelle|actuel|actuelle|[a-z]+ième))?{_SP}*"
 )
 # Between a name and the role phrase after it ("Nasser Bourita, ministre de …", "X, le nouveau
-# ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses; "X a été nommé
-# ministre de …": :data:`PREDICATE_BEFORE`).
+# ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses; "X (ministre de
+# …)"; "X a été nommé ministre de …": :data:`PREDICATE_BEFORE`).
 SEP_BEFORE = re.compile(
-    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
+    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*\([ \u00a0]*|[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
     rf"|{PREDICATE_BEFORE})"
 )
 # What may follow a role phrase in apposition to the name before it and stay in the apposition
