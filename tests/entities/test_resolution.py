@@ -92,6 +92,13 @@ def test_classify_gives_gazetteer_types_and_institution_heads():
         ("Finances publiques en hausse.", "Finances", "PER", False),
         ("Finance : les chiffres.", "Finance", "PER", False),
         ("Il a vu Finance : rien.", "Finance", "PER", True),  # mid-sentence
+        # ... nor a noun's complement
+        ("Le président de la Dette a dit.", "de la Dette", "PER", False),
+        ("Le président de la Dette a dit.", "Dette", "PER", False),
+        ("Le fils de Finance a dit.", "Finance", "PER", True),  # no article: a surname
+        # the editor's note, a unit
+        ("Le texte (ndlr) puis NDLR.", "NDLR", "ORG", False),
+        ("Un couple de 500 Nm.", "Nm", "LOC", False),
     ],
 )
 def test_plausible(text, mention, label, kept):

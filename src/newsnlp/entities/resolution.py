@@ -43,7 +43,12 @@ from newsnlp.lang.fr.institutions import (
     PLACE_BEFORE,
 )
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
-from newsnlp.lang.fr.tokens import ELIDED_ARTICLE_BEFORE, INLINE_SPACES, TRAILING_SMALL_WORDS
+from newsnlp.lang.fr.tokens import (
+    COMPLEMENT_ARTICLE_BEFORE,
+    ELIDED_ARTICLE_BEFORE,
+    INLINE_SPACES,
+    TRAILING_SMALL_WORDS,
+)
 
 __all__ = [
     "SOURCE_RANK",
@@ -235,9 +240,15 @@ def plausible(
     if c.source in {"gazetteer", "surname", "head"}:
         return True
     first = span.split(" ", 1)[0]
-    if not is_capitalised(first) and not first.isdigit():
-        return c.label == "PER" and first in NAME_PARTICLES and " " in span
     words = span.split()
+    if not is_capitalised(first) and not first.isdigit():
+        # "de Gaulle", but not "de la République" (an office's complement: common nouns)
+        return (
+            c.label == "PER"
+            and first in NAME_PARTICLES
+            and " " in span
+            and not all(lexicon.is_common_noun(w) for w in words[1:] if is_capitalised(w))
+        )
     if len(words) == 1:
         return _plausible_word(c, span, text, matcher, lexicon)
     # "États frontaliers", "Coopération africaine": a capitalised common noun followed by
@@ -265,7 +276,12 @@ def _plausible_word(
         return False  # "francs CFA": a currency
     if c.label == "PER" and not span.isupper():
         # a surname may be a common noun ("Boulanger"), but not a plural one, nor a heading's
-        # label ("Délestages : la Jirama sous pression")
+        # label ("Délestages : la Jirama sous pression"), nor a noun's complement ("le
+        # président de la République")
+        if lexicon.is_common_noun(span) and COMPLEMENT_ARTICLE_BEFORE.search(
+            text, max(0, c.start - 6), c.start
+        ):
+            return False
         return not (at_sentence_start(text, c.start) and _heading_noun(span, text, c.end, lexicon))
     if span.isupper() or not lexicon.is_common_noun(span):
         return True

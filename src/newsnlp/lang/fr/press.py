@@ -131,12 +131,13 @@ PERSON_NAME_WORDS = frozenset(p for p in NAME_PARTICLES if p.islower()) | frozen
 )
 
 # Capitalised words that are never a named entity on their own (role words, common nouns
-# that the model often tags after a capital): checked after the gazetteers.
+# that the model often tags after a capital, the editor's note "NDLR", the unit "Nm"): checked
+# after the gazetteers.
 NOT_ENTITIES = frozenset(
     """Royaume État États Etat Etats Gouvernement Exécutif Premier Ministre Président Présidente
     Sud Nord Est Ouest Parlement Conseil Commission Chambre Cour Assemblée Sénat Cap Plan
     Budget Dette Défense Soutien Culture Économie Finances Intérieur Justice Santé Sports
-    Monsieur Madame Mme M. Etat-major""".split()
+    Monsieur Madame Mme M. Etat-major NDLR Ndlr N.D.L.R. Nm""".split()
 )
 
 _MOVED_TO = {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "COMPLEMENT_ARTICLE_BEFORE",
     "ELIDED_ARTICLE_AFTER_DE",
     "ELIDED_ARTICLE_BEFORE",
     "INLINE_SPACES",
@@ -57,3 +58,6 @@ TRAILING_SMALL_WORDS = re.compile(
 ELIDED_ARTICLE_AFTER_DE = re.compile(r"[Dd]e[ \u00a0]+[lL][’']")
 # An elided article right before a word ("reprendre l’Artibonite"): persons take none.
 ELIDED_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(«]))[lL][’']$")
+# "de la", "du", "des", "de l’" right before a word: the complement of a noun ("le président de
+# la République", "la ministre de la Santé"), which a common noun after it is, not a name.
+COMPLEMENT_ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:de la|de l[’']|du|des)[ \u00a0]?$")
