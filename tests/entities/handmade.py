@@ -29,6 +29,8 @@ LEXICON = Lexicon(
             "intérieur",
             "ouest-africain",
             "autonome",
+            "tchétchène",
+            "caraïbe",
         }
     ),
 )

@@ -162,6 +162,11 @@ LEXICON_WITH_PARTICIPLES = type(LEXICON)(
             [("Artibonite", "PER")],
             [("Artibonite", "LOC")],
         ),
+        (  # a people, named as a demonym is, is no place; a plural place is
+            "Des Tchétchènes ont manifesté aux Caraïbes.",
+            [("Tchétchènes", "LOC"), ("Caraïbes", "LOC")],
+            [("Tchétchènes", "MISC"), ("Caraïbes", "LOC")],
+        ),
         (  # a participle that only starts the sentence
             "La force arrive.\nAutorisée fin septembre, elle compte 5 000 hommes.",
             [("Autorisée", "PER")],

@@ -40,6 +40,7 @@ from newsnlp.lang.fr.institutions import (
     INSTITUTION_HEADS,
     LAW_NAME,
     ORGANISATION_BEFORE,
+    PEOPLE_ENDINGS,
     PLACE_BEFORE,
 )
 from newsnlp.lang.fr.press import NAME_PARTICLES, NOT_ENTITIES
@@ -199,6 +200,8 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
                     and PLACE_BEFORE.search(text, max(0, c.start - 15), c.start)
                 ):
                     c.label, c.kind = "LOC", "location"  # "l’hôpital Aristide-Le-Dantec"
+                elif c.label in {"LOC", "PER"} and _people(span, lexicon):
+                    c.label, c.kind = "MISC", None  # "les Tchétchènes", "des Kurdes"
         if not plausible(c, span, text, matcher, lexicon):
             continue
         if (
@@ -209,6 +212,20 @@ def classify(state: LayerState, matcher: GazetteerMatcher, lexicon: Lexicon) -> 
             continue
         kept.append(c)
     state.cands = kept
+
+
+def _people(span: str, lexicon: Lexicon) -> bool:
+    """Whether *span*, found by no gazetteer, names a people as a demonym does: one capitalised
+    word with a people's ending (:data:`PEOPLE_ENDINGS`) whose lower-case form is an adjective
+    ("Tchétchènes", "Franciliens", "Ottomans"; not "Caraïbes", "Valenciennes")."""
+    return (
+        " " not in span
+        and "-" not in span
+        and span.endswith(PEOPLE_ENDINGS)
+        and is_capitalised(span)
+        and not span.isupper()
+        and lexicon.knows_adjective(span.lower())
+    )
 
 
 def _known_acronym_first(c: Candidate, text: str, matcher: GazetteerMatcher) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "PARTICIPLE_COMPLEMENTS",
     "PARTICIPLE_ENDINGS",
     "PARTICIPLE_GENITIVES",
+    "PEOPLE_ENDINGS",
     "PLACE_BEFORE",
     "PORTFOLIO_HEADS",
     "PRENOMINAL_ADJECTIVES",
@@ -132,6 +133,10 @@ DETERMINER_WORDS = frozenset(
 OTHER_ADJECTIVES = frozenset(
     "arabe arabes berbère amazighe russe russes belge belges suisse suisses turc turque grec grecque kurde public publique publics publiques civil civile civils libre libres supérieur supérieure mondial unies unis uni unie".split()
 )
+# Endings of the masculine plural nouns naming a people or a town's inhabitants ("les
+# Tchétchènes", "les Parisiens", "des Hongkongais", "les Ottomans", "les Moscovites"); "les
+# Caraïbes", "les Invalides", "Valenciennes" are places.
+PEOPLE_ENDINGS = ("ais", "ois", "iens", "ains", "ans", "ites", "ènes", "ards")
 # Lower-case adjectives inside institution names ("générale", "nationale", "fédéral"):
 # recognised by their endings, since the entity layer runs without a tagger.
 ADJECTIVE_ENDINGS = (
