@@ -148,6 +148,7 @@ def _home(text: str, *items: tuple, default: str | None = None) -> str | None:
         # a capital a visit goes to is not the article's country
         ("Le ministre est attendu à Kinshasa.", None),
         ("Le ministre vit à Kinshasa.", "CD"),
+        ("Il fera un aller-retour à Kinshasa (RDC) pour un sommet.", None),
         ("Le ministre a reçu à Rabat son homologue.", "MA"),  # a host receives at home
     ],
 )

@@ -514,3 +514,36 @@ def test_the_head_of_a_ministrys_seat(text, person, role):
 )  # fmt: skip
 def test_a_pronoun_for_a_title_and_a_title_in_parentheses(text, persons, expected):
     assert _ministers(text, *persons) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [
+        (
+            "Les ministres de l’Éducation et de l’Intérieur Jean-Michel Blanquer et Christophe "
+            "Castaner ont réagi.",
+            ("Jean-Michel Blanquer", "Christophe Castaner"),
+            [("Jean-Michel Blanquer", "ministres de l’Éducation et de l’Intérieur"),
+             ("Christophe Castaner", "ministres de l’Éducation et de l’Intérieur")],
+        ),
+        (
+            "Nawal Ben Hamou et Christie Morreale, ministres de l’Égalité des chances "
+            "respectivement à Bruxelles et en Wallonie, ont réagi.",
+            ("Nawal Ben Hamou", "Christie Morreale"),
+            [("Christie Morreale", "ministres de l’Égalité des chances"),
+             ("Nawal Ben Hamou", "ministres de l’Égalité des chances")],
+        ),
+        ("Elle a suscité l’opposition d’autres ministres comme Bruno Le Maire et Gérald "
+         "Darmanin.", ("Bruno Le Maire", "Gérald Darmanin"),
+         [("Bruno Le Maire", "ministres"), ("Gérald Darmanin", "ministres")]),
+        # a title in the singular is one person's
+        ("Le ministre de l’Intérieur Christophe Castaner et Laurent Nuñez ont parlé.",
+         ("Christophe Castaner", "Laurent Nuñez"),
+         [("Christophe Castaner", "ministre de l’Intérieur")]),
+        # a title in parentheses before the name
+        ("Pour (la ministre de la Justice) Nicole Belloubet, c’est faux.", ("Nicole Belloubet",),
+         [("Nicole Belloubet", "ministre de la Justice")]),
+    ],
+)  # fmt: skip
+def test_a_title_in_the_plural_names_every_person_of_the_list(text, persons, expected):
+    assert _ministers(text, *persons) == expected

@@ -53,11 +53,13 @@ from newsnlp.lang.fr.government import (
     VISIT,
 )
 from newsnlp.lang.fr.places import LOCATIVE_BEFORE
+from newsnlp.lang.fr.roles import COORDINATION
 
 __all__ = [
     "MAX_SENTENCE",
     "OTHER_ENDS",
     "Places",
+    "coordinated",
     "counterparts",
     "scene_country",
     "sentence_bounds",
@@ -315,3 +317,34 @@ def _ministers_counterpart(
         and (r.end <= m.start() or (r.start >= person.end and r.person is None))
         for r in state.roles
     )  # fmt: skip
+
+
+def coordinated(state: LayerState, person: Candidate) -> list[Candidate]:
+    """The persons named in one list with *person* ("Jean-Michel Blanquer et Christophe
+    Castaner", "X, Y et Z"), in text order, *person* left out.
+
+    Examples
+    --------
+    >>> text = "Les ministres Bruno Le Maire et Gérald Darmanin ont parlé avec Jean Dupont."
+    >>> state = LayerState(text, [Candidate(14, 28, "PER", "spacy"),
+    ...                           Candidate(32, 47, "PER", "spacy"), Candidate(63, 74, "PER", "spacy")])
+    >>> [text[c.start : c.end] for c in coordinated(state, state.cands[0])]
+    ['Gérald Darmanin']
+    """
+    text = state.text
+    persons = sorted((c for c in state.cands if c.label == "PER"), key=lambda c: c.start)
+    i = next((k for k, c in enumerate(persons) if c is person), None)
+    if i is None:
+        return []
+    out = []
+    j = i
+    while j > 0 and COORDINATION.fullmatch(text, persons[j - 1].end, persons[j].start):
+        j -= 1
+        out.insert(0, persons[j])
+    j = i
+    while j + 1 < len(persons) and COORDINATION.fullmatch(
+        text, persons[j].end, persons[j + 1].start
+    ):
+        j += 1
+        out.append(persons[j])
+    return out

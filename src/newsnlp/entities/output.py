@@ -25,13 +25,13 @@ from typing import Any
 
 from newsnlp.entities.countries import city_homonym, natural_feature
 from newsnlp.entities.government import demonym_country, governments
-from newsnlp.entities.local import counterparts
+from newsnlp.entities.local import coordinated, counterparts
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.names import surnames
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase
 from newsnlp.entities.types import CountryReference, Entity, Minister
 from newsnlp.lang.fr.institutions import ACRONYM_AFTER, INTERNATIONAL, NOT_STATE_BODY
-from newsnlp.lang.fr.roles import BARE_TITLES
+from newsnlp.lang.fr.roles import BARE_TITLES, PLURAL_TITLE
 
 __all__ = ["acronyms", "entities", "ministers", "role_text"]
 
@@ -57,7 +57,8 @@ def ministers(
     ministre et ministre des Affaires étrangères" rather than "chef de la diplomatie
     émiratie"), and a bare title ("ministre") gives way to a longer one; a minister's
     counterpart named in apposition ("…, son homologue russe, Sergueï Lavrov") is a minister
-    too (:func:`newsnlp.entities.local.counterparts`); the country and its
+    too (:func:`newsnlp.entities.local.counterparts`), and so is every person listed with the
+    holder of a title in the plural ("les ministres … X et Y"); the country and its
     source come from every role phrase of the person (:func:`newsnlp.entities.government.governments`),
     *home* being the article's home country and *refs* its country references.
     """
@@ -81,6 +82,13 @@ def ministers(
     written = {name: role_text(r.text) for name, r in chosen.items()}
     evidence = governments(state, roles_by_name, written, matcher, home, name_of, refs)
     out = {name: Minister(name, written[name], *evidence[name]) for name in roles_by_name}
+    for name, r in chosen.items():
+        if PLURAL_TITLE.match(r.text) and r.person is not None:
+            # "les ministres … Jean-Michel Blanquer et Christophe Castaner": each one
+            for other in coordinated(state, r.person):
+                out.setdefault(
+                    name_of(other), Minister(name_of(other), written[name], *evidence[name])
+                )
     found = counterparts(state, out, name_of, lambda w: demonym_country(w, matcher))
     for name, (role, country) in found.items():
         if name not in out:

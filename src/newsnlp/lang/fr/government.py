@@ -119,10 +119,11 @@ SIDE = re.compile(
     r"[ \u00a0\-–—«\"]*(?:[Dd]u[ \u00a0]+)?[Cc]ôté[ \u00a0]+(?P<adj>[a-zé]\w*)[ \u00a0]*,"
 )
 # Words of a journey before a place: the place is where a minister goes, not the government it
-# belongs to ("en visite au Maroc", "s’est rendu en Algérie", "est attendu à Kinshasa"). Not
+# belongs to ("en visite au Maroc", "s’est rendu en Algérie", "est attendu à Kinshasa", "un
+# aller-retour à Nouakchott"). Not
 # "a reçu à Rabat", "a accueilli à Dakar": a host receives at home.
 VISIT = re.compile(
-    r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|escale|"
+    r"(?<![\w-])(?:visite|déplacement|voyage|tournée|séjour|escale|allers?-retours?|"
     r"rendue?s?|arrivée?s?|venue?s?|attendue?s?|dépêchée?s?)(?![\w-])",
     re.I,
 )

@@ -34,6 +34,7 @@ __all__ = [
     "ARTICLE_BEFORE_TITLE",
     "BARE_TITLES",
     "COMING_FROM",
+    "COORDINATION",
     "DEPUTY_TITLE",
     "ELLIPTIC_TITLE",
     "FORMER_AFTER",
@@ -50,6 +51,7 @@ __all__ = [
     "NOT_SITTING",
     "NOUNS_IN_AIT",
     "PAST_PERIOD",
+    "PLURAL_TITLE",
     "PORTFOLIO",
     "PORTFOLIO_PURPOSE",
     "PORTFOLIO_START",
@@ -99,6 +101,13 @@ MINISTER_TITLE = re.compile(
 ELLIPTIC_TITLE = re.compile(
     rf"(?<![\w-])(?:[Cc]elui|[Cc]elle|[Cc]eux|[Cc]elles)(?= (?:de la |de l{A}|du |des )[A-ZÀ-Ý])"
 )
+# A title in the plural names several ministers: "les ministres de l’Éducation et de
+# l’Intérieur Jean-Michel Blanquer et Christophe Castaner", "X et Y, ministres de …".
+PLURAL_TITLE = re.compile(
+    rf"(?:[Vv]ice-)?(?:[Pp]remiers |[Pp]remières )?[Mm]inistres(?![\w-])|[Ss]ecrétaires d{A}[ÉE]tat"
+)
+# Between two names of one list ("X et Y", "X, Y et Z").
+COORDINATION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et[ \u00a0]+)?|et[ \u00a0]+)")
 # What ends the sentence between a title and the pronoun standing for it.
 SENTENCE_END = re.compile(r"[.!?;\n]")
 # Deputies' titles: their words are a role's (not entities) and the name after them is a
@@ -182,7 +191,7 @@ ROLE_STOPWORDS = frozenset(
 # indefinite articles ("le ministre et son homologue", "en Conseil des ministres un projet").
 ROLE_ENDS = ROLE_STOPWORDS | frozenset(
     """son sa ses leur leurs notre nos il elle ils elles ce cette ces un une où
-    aujourd’hui demain désormais également aussi encore""".split()
+    aujourd’hui demain désormais également aussi encore respectivement comme""".split()
 )
 # Lower-case words that continue a portfolio before its next capitalised word.
 ROLE_FUNCTION_WORDS = frozenset(
@@ -219,9 +228,10 @@ NAME_AFTER_HONORIFIC = re.compile(
 _DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
 # "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié", "…, le social-démocrate
-# Hubertus Heil", "Nommé ministre de l’Économie en 2017, Bruno Le Maire").
+# Hubertus Heil", "Nommé ministre de l’Économie en 2017, Bruno Le Maire", "(la ministre de la
+# Justice) Nicole Belloubet", "d’autres ministres comme Bruno Le Maire et Gérald Darmanin").
 SEP_AFTER = re.compile(
-    rf"(?:{_SP}+(?:(?:en|depuis|dès){_SP}+\d{{4}}|{_DAY}))?{_SP}*(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
+    rf"(?:{_SP}+(?:(?:en|depuis|dès){_SP}+\d{{4}}|{_DAY}))?{_SP}*\)?{_SP}*(?:comme{_SP}+)?(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
 )
 # A verb giving a person the office named after it, in the present ("X a été nommé ministre de
 # …", "X est le nouveau ministre de …", "X devient Première ministre"; "X a été ministre" and
