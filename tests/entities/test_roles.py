@@ -438,6 +438,10 @@ def test_a_role_opening_a_new_clause_is_not_the_apposition_of_the_name_before():
          "Premier ministre"),
         ("Benny Gantz, aujourd’hui ministre de la Défense, a répondu.", "Benny Gantz",
          "ministre de la Défense"),
+        ("Matteo Salvini, l’autre vice-Premier ministre, a répondu.", "Matteo Salvini",
+         "vice-Premier ministre"),
+        ("Ministre du Tourisme depuis le 15 août, Renzo Gracie relance la polémique.",
+         "Renzo Gracie", "Ministre du Tourisme"),
         # a year ends the portfolio, and stands between it and the name
         ("Nommé ministre de l’Économie en 2017, Bruno Le Maire est resté.", "Bruno Le Maire",
          "ministre de l’Économie"),
@@ -453,6 +457,9 @@ def test_an_office_given_by_a_verb(text, person, role):
         ("Amir Ohana a été ministre de la Sécurité publique.", "Amir Ohana"),  # a past office
         ("Amir Ohana avait été nommé ministre de la Justice.", "Amir Ohana"),
         ("Amir Ohana est reçu par le ministre de la Justice.", "Amir Ohana"),
+        # a dismissal
+        ("Luiz Mandetta, le ministre de la Santé limogé mi-avril, a critiqué.", "Luiz Mandetta"),
+        ("Le ministre de la Santé, Luiz Mandetta, limogé mi-avril, a critiqué.", "Luiz Mandetta"),
         # a period that has ended
         ("Marisol Touraine, ministre de 2012 à 2017, a témoigné.", "Marisol Touraine"),
         ("Selon Xavier Bertrand, ministre de la Santé jusqu’en mai 2012, le stock existait.",

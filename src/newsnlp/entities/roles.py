@@ -52,6 +52,7 @@ from newsnlp.lang.fr.roles import (
     APPOSITION_SEGMENT,
     ARTICLE_BEFORE_TITLE,
     DEPUTY_TITLE,
+    DISMISSED,
     ELLIPTIC_TITLE,
     FORMER_AFTER,
     IMPERFECT,
@@ -245,6 +246,7 @@ def find_roles(
             NOT_SITTING.search(before) is None
             and not FORMER_AFTER.search(text, ts, end)
             and not PAST_PERIOD.match(text, end)
+            and not DISMISSED.match(text, end)
         )
         prev = roles[-1] if roles else None
         if (
@@ -361,6 +363,8 @@ def attach_roles(state: LayerState) -> None:
         if article_before and before is not None and _opens_a_clause(text, r.end):
             before = None  # "…, le ministre des Affaires étrangères se serait exprimé"
         r.person = (after or before) if article_before else (before or after)
+        if r.person is not None and r.person is after and DISMISSED.match(text, after.end):
+            r.sitting = False  # "le ministre de la Santé, X, limogé mi-avril"
 
 
 def _opens_a_clause(text: str, end: int) -> bool:

@@ -36,6 +36,8 @@ __all__ = [
     "COMING_FROM",
     "COORDINATION",
     "DEPUTY_TITLE",
+    "DISMISSED",
+    "DISMISSED_WORDS",
     "ELLIPTIC_TITLE",
     "FORMER_AFTER",
     "HEAD_OF_GOVERNMENT",
@@ -138,6 +140,14 @@ NOT_SITTING = re.compile(
 )
 # Words ending a role phrase that make it a former office ("le Premier ministre de l’époque").
 FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
+# A dismissal right after a role phrase: the office has ended ("le ministre de la Santé limogé
+# mi-avril"). The words also end the role phrase.
+DISMISSED_WORDS = frozenset(
+    w + e
+    for w in ("limogé", "évincé", "destitué", "congédié", "démis")
+    for e in ("", "e", "s", "es")
+)
+DISMISSED = re.compile(r"[ \u00a0,]*(?:limogé|évincé|destitué|congédié|démis)(?:e|s|es)?(?![\w-])")
 # A period that has ended, right after a role phrase: "ministre de 2012 à 2017", "ministre de
 # la Santé jusqu’en mai 2012".
 PAST_PERIOD = re.compile(
@@ -189,9 +199,13 @@ ROLE_STOPWORDS = frozenset(
 )
 # Words that end a role phrase but may be part of a body's name: possessives, pronouns,
 # indefinite articles ("le ministre et son homologue", "en Conseil des ministres un projet").
-ROLE_ENDS = ROLE_STOPWORDS | frozenset(
-    """son sa ses leur leurs notre nos il elle ils elles ce cette ces un une où
+ROLE_ENDS = (
+    ROLE_STOPWORDS
+    | DISMISSED_WORDS
+    | frozenset(
+        """son sa ses leur leurs notre nos il elle ils elles ce cette ces un une où
     aujourd’hui demain désormais également aussi encore respectivement comme""".split()
+    )
 )
 # Lower-case words that continue a portfolio before its next capitalised word.
 ROLE_FUNCTION_WORDS = frozenset(
@@ -229,9 +243,10 @@ _DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
 # Between a role phrase and the name after it ("ministre de l’Intérieur, Abdelouafi Laftit",
 # "…, le prince Fayçal ben Farhane", "…, le Commandant Ismaël Sombié", "…, le social-démocrate
 # Hubertus Heil", "Nommé ministre de l’Économie en 2017, Bruno Le Maire", "(la ministre de la
-# Justice) Nicole Belloubet", "d’autres ministres comme Bruno Le Maire et Gérald Darmanin").
+# Justice) Nicole Belloubet", "d’autres ministres comme Bruno Le Maire et Gérald Darmanin",
+# "Ministre du Tourisme depuis le 15 août, Renzo Gracie").
 SEP_AFTER = re.compile(
-    rf"(?:{_SP}+(?:(?:en|depuis|dès){_SP}+\d{{4}}|{_DAY}))?{_SP}*\)?{_SP}*(?:comme{_SP}+)?(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
+    rf"(?:{_SP}+(?:(?:en|depuis|dès){_SP}+(?:\d{{4}}|le{_SP}+\d{{1,2}}(?:er)?{_SP}+[a-zéû]+(?:{_SP}+\d{{4}})?)|{_DAY}))?{_SP}*\)?{_SP}*(?:comme{_SP}+)?(?:,{_SP}*(?:(?:le|la|l{A}){_SP}*[a-zé][\w-]*{_SP}+)?)?{_SP}*(?:{HONORIFIC}{_SP}+)*"
 )
 # A verb giving a person the office named after it, in the present ("X a été nommé ministre de
 # …", "X est le nouveau ministre de …", "X devient Première ministre"; "X a été ministre" and
@@ -249,7 +264,7 @@ PREDICATE_BEFORE = (
 # ministre de …", "Xavier Bettel (DP), ministre de …": a party in parentheses; "X (ministre de
 # …)"; "X a été nommé ministre de …": :data:`PREDICATE_BEFORE`).
 SEP_BEFORE = re.compile(
-    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*\([ \u00a0]*|[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
+    r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*\([ \u00a0]*|[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|l’autre|l'autre|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
     rf"|{PREDICATE_BEFORE})"
 )
 # What may follow a role phrase in apposition to the name before it and stay in the apposition
