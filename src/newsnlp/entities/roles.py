@@ -122,22 +122,14 @@ def read_role(
                 prev, pos = "comma", m.end()
                 continue
             break
-        if not word[0].isalnum() or word.isdigit():
-            break  # punctuation, a year ("nommé ministre de l’Économie en 2017")
         low = word.lower()
-        if low == "pour" and prev == "cap" and PORTFOLIO_PURPOSE.match(text, m.end()):
-            # "chargé de l’Accord pour la paix et la réconciliation": "et la" goes on too
-            prev, pos, between = "prep", m.end(), True
+        if low in {"pour", "par"} and _preposition_goes_on(low, prev, text, m.end()):
+            # "chargé de l’Accord pour la paix et la réconciliation" ("et la" goes on too),
+            # "ministre par intérim de la Santé"
+            prev, pos, between = "prep", m.end(), between or low == "pour"
             continue
-        if low == "par":  # "… par Vladimir Poutine", but "ministre par intérim de la Santé"
-            if not INTERIM.match(text, m.end()):
-                break
-            prev, pos = "prep", m.end()
-            continue
-        if word in ROLE_ENDS or low in ROLE_ENDS:
+        if _ends_portfolio(word, low):
             break
-        if IMPERFECT.fullmatch(word) and word not in NOUNS_IN_AIT:
-            break  # "Le Premier ministre répondait au patron des députés"
         if low == "et" and not between and NEW_PHRASE_AFTER_AND.match(text, m.end()):
             break  # "… de l’Intérieur et le chef de la diplomatie"
         between = between or low == "entre"  # "l’Égalité entre les femmes et les hommes"
@@ -157,6 +149,27 @@ def read_role(
         if prev in {"cap", "lower"}:
             end = max(m.end(), inside)
     return end
+
+
+def _preposition_goes_on(low: str, prev: str, text: str, end: int) -> bool:
+    """Whether "pour" or "par" (*low*, ending at *end*) goes on with the portfolio: "pour" and
+    an article after a capitalised noun, "par intérim"."""
+    if low == "pour":
+        return prev == "cap" and PORTFOLIO_PURPOSE.match(text, end) is not None
+    return INTERIM.match(text, end) is not None
+
+
+def _ends_portfolio(word: str, low: str) -> bool:
+    """Whether *word* ends a portfolio: punctuation, a year ("nommé ministre de l’Économie en
+    2017"), a word of :data:`ROLE_ENDS` ("pour", "par", verbs, pronouns…) or a verb in the
+    imperfect ("Le Premier ministre répondait au patron des députés")."""
+    return (
+        not word[0].isalnum()
+        or word.isdigit()
+        or word in ROLE_ENDS
+        or low in ROLE_ENDS
+        or (IMPERFECT.fullmatch(word) is not None and word not in NOUNS_IN_AIT)
+    )
 
 
 def name_end(text: str, start: int, matcher: GazetteerMatcher | None) -> int | None:

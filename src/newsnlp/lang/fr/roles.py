@@ -204,7 +204,7 @@ ROLE_ENDS = (
     | DISMISSED_WORDS
     | frozenset(
         """son sa ses leur leurs notre nos il elle ils elles ce cette ces un une où
-    aujourd’hui demain désormais également aussi encore respectivement comme""".split()
+    aujourd’hui demain désormais également aussi encore respectivement comme par""".split()
     )
 )
 # Lower-case words that continue a portfolio before its next capitalised word.
