@@ -363,3 +363,34 @@ def test_dev_set_goals(data_path):
     assert res["minister_role_keyword_acc"] >= 0.90
     assert res["countries"]["f1"] >= 0.98
     assert res["institutions"]["f1"] >= 0.85
+
+
+def test_leaving_a_multiprocess_stream_early_lets_the_process_exit(tmp_path):
+    # spaCy joins its workers while they block on sending docs nobody reads, and waits at exit
+    # for texts nobody reads (explosion/spaCy#8798): a loop broken early never returned
+    import os
+    import signal
+    import subprocess
+
+    code = (
+        "from newsnlp.entities import extract_annotations\n"
+        f"texts = [{DIPLO * 5!r}] * 200\n"
+        "for i, _ in enumerate(extract_annotations(texts, n_process=2)):\n"
+        "    if i == 2:\n"
+        "        break\n"
+        "print('left at', i)\n"
+    )
+    out = tmp_path / "out.txt"
+    with out.open("w") as fh:  # a file, not a pipe: a worker left behind would hold a pipe
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=fh, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            code_ = proc.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            pytest.fail("the process did not exit after leaving the stream early")
+    assert code_ == 0, out.read_text()
+    assert "left at 2" in out.read_text()

@@ -10,7 +10,9 @@ long the process has been running.
 
 from __future__ import annotations
 
+import inspect
 import logging
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -209,14 +211,63 @@ def _annotated_in_processes(
             sent.append(piece)
             yield piece.doc_like(nlp)
 
-    docs = iter(nlp.pipe(stream(), batch_size=batch_size, n_process=n_process))
-    while True:
-        with memory_zone(nlp):
-            doc = next(docs, None)
-            if doc is None:
-                return
-            annotation = annotation_of(doc)
-        yield sent.popleft(), annotation
+    docs = nlp.pipe(stream(), batch_size=batch_size, n_process=n_process)
+    before = set(multiprocessing.active_children())
+    workers: list[Any] = []
+    done = False
+    try:
+        while True:
+            with memory_zone(nlp):
+                doc = next(docs, None)
+                workers = workers or _pipe_workers(before)
+                if doc is None:
+                    done = True
+                    return
+                annotation = annotation_of(doc)
+            yield sent.popleft(), annotation
+    finally:
+        if not done:
+            # Left before the end (a loop broken, zip() with a shorter list, an error): spaCy
+            # would join workers blocked on sending docs nobody reads, forever
+            # (explosion/spaCy#8798); they are stopped first.
+            _abandon(docs, workers)
+        docs.close()
+
+
+def _abandon(docs: Any, workers: list[Any]) -> None:
+    """Stop spaCy's multiprocess ``nlp.pipe`` generator *docs* left before its end: its
+    *workers* are terminated, and its queues of texts told not to wait at exit for texts
+    nobody will read (``cancel_join_thread``: the process would otherwise never exit). The
+    queues are read from the generator's frame; with a spaCy that keeps them elsewhere, only
+    the workers are stopped."""
+    for proc in workers:
+        proc.terminate()
+    for queue in _pipe_locals(docs, "texts_q") or ():
+        if hasattr(queue, "cancel_join_thread"):
+            queue.cancel_join_thread()
+
+
+def _pipe_locals(gen: Any, name: str, depth: int = 3) -> Any:
+    """The local variable *name* of generator *gen* or of a generator it holds (``pipe`` holds
+    ``_multiprocessing_pipe``'s), searched *depth* generators deep; ``None`` if none has it."""
+    frame = getattr(gen, "gi_frame", None)
+    if frame is None or depth == 0:
+        return None
+    found = frame.f_locals.get(name)
+    if found is not None:
+        return found
+    for value in frame.f_locals.values():
+        if inspect.isgenerator(value) and value is not gen:
+            found = _pipe_locals(value, name, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _pipe_workers(before: set[Any]) -> list[Any]:
+    """The worker processes spaCy's ``nlp.pipe`` started (on its first ``next``) since the
+    child processes *before* were listed."""
+    return [p for p in multiprocessing.active_children() if p not in before]
 
 
 def extract_annotations(
