@@ -174,6 +174,11 @@ def test_read_role_stops_at_a_pronoun():
         ),
         # a party in parentheses between the name and the title
         ("Xavier Bettel (DP), ministre des Affaires étrangères, a dit.", "Xavier Bettel"),
+        # another office of the same person before the title, joined by "et"
+        (
+            "Antonio Tajani, vice-président du Conseil et ministre des Affaires étrangères, a dit.",
+            "Antonio Tajani",
+        ),
         # a colleague named by a portfolio
         ("Karim Zidane a reçu son collègue des Finances, Nadia Fettah.", "Nadia Fettah"),
     ],

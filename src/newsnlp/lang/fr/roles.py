@@ -265,7 +265,10 @@ PREDICATE_BEFORE = (
 # …)"; "X a été nommé ministre de …": :data:`PREDICATE_BEFORE`).
 SEP_BEFORE = re.compile(
     r"(?:[ \u00a0]*\([^()\n.;:!?]{1,30}\))?(?:[ \u00a0]*\([ \u00a0]*|[ \u00a0]*,[ \u00a0]*(?:(?:par ailleurs|aussi|également|désormais|aujourd’hui|aujourd'hui|actuellement|l’autre|l'autre|actuel|actuelle|l’actuel|l’actuelle|lui-même|elle-même|nouveau|nouvelle|le nouveau|la nouvelle|le|la)[ \u00a0,]+)*"
-    rf"|{PREDICATE_BEFORE})"
+    rf"|{PREDICATE_BEFORE}"
+    # "Antonio Tajani, vice-président du Conseil et ministre des Affaires étrangères": another
+    # office of the same person, joined by "et" without an article
+    r"|[ \u00a0]*,[ \u00a0]*[a-zé][\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,7}[ \u00a0]+et[ \u00a0]+)"
 )
 # What may follow a role phrase in apposition to the name before it and stay in the apposition
 # ("X, le ministre de l’Intérieur, a dit", "…, le ministre qui …", "…, le ministre de la Justice
