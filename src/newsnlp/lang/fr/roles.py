@@ -142,12 +142,9 @@ NOT_SITTING = re.compile(
 FORMER_AFTER = re.compile(rf"(?<![\w-])(?:de l{A}époque|d{A}alors|à l{A}époque)$")
 # A dismissal right after a role phrase: the office has ended ("le ministre de la Santé limogé
 # mi-avril"). The words also end the role phrase.
-DISMISSED_WORDS = frozenset(
-    w + e
-    for w in ("limogé", "évincé", "destitué", "congédié", "démis")
-    for e in ("", "e", "s", "es")
-)
-DISMISSED = re.compile(r"[ \u00a0,]*(?:limogé|évincé|destitué|congédié|démis)(?:e|s|es)?(?![\w-])")
+_DISMISSED_STEMS = ("limogé", "évincé", "destitué", "congédié", "démis")
+DISMISSED_WORDS = frozenset(w + e for w in _DISMISSED_STEMS for e in ("", "e", "s", "es"))
+DISMISSED = re.compile(rf"[ \u00a0,]*(?:{'|'.join(_DISMISSED_STEMS)})(?:e|s|es)?(?![\w-])")
 # A period that has ended, right after a role phrase: "ministre de 2012 à 2017", "ministre de
 # la Santé jusqu’en mai 2012".
 PAST_PERIOD = re.compile(
