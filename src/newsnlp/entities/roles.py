@@ -35,6 +35,7 @@ from typing import Any
 from newsnlp._deprecation import moved
 from newsnlp.entities.government import owner_before
 from newsnlp.entities.lexicon import Lexicon
+from newsnlp.entities.local import sentence_bounds
 from newsnlp.entities.matcher import GazetteerMatcher
 from newsnlp.entities.overlaps import SpanIndex
 from newsnlp.entities.state import Candidate, LayerState, RolePhrase, is_capitalised, words_of
@@ -69,7 +70,6 @@ from newsnlp.lang.fr.roles import (
     ROLE_CONTINUATION,
     ROLE_ENDS,
     ROLE_FUNCTION_WORDS,
-    SENTENCE_END,
     SEP_AFTER,
     SEP_BEFORE,
     TITLE_NEEDS_COUNTRY,
@@ -206,7 +206,7 @@ def _titles(text: str, matcher: GazetteerMatcher | None) -> list[tuple[int, int,
         titles = sorted(f[0] for f in found if f[4])
         for m in ELLIPTIC_TITLE.finditer(text):
             k = bisect_left(titles, m.start())
-            if k and not SENTENCE_END.search(text[titles[k - 1] : m.start()]):
+            if k and sentence_bounds(text, m.start())[0] <= titles[k - 1]:
                 found.append((m.start(), m.end(), False, 0, True))
     if PERIPHRASIS_WORDS.search(text):
         found.extend((m.start(), m.end(), True, 0, True) for m in PERIPHRASIS.finditer(text))

@@ -62,7 +62,6 @@ __all__ = [
     "ROLE_ENDS",
     "ROLE_FUNCTION_WORDS",
     "ROLE_STOPWORDS",
-    "SENTENCE_END",
     "SEP_AFTER",
     "SEP_BEFORE",
     "SWISS_TITLE",
@@ -110,8 +109,6 @@ PLURAL_TITLE = re.compile(
 )
 # Between two names of one list ("X et Y", "X, Y et Z").
 COORDINATION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:et[ \u00a0]+)?|et[ \u00a0]+)")
-# What ends the sentence between a title and the pronoun standing for it.
-SENTENCE_END = re.compile(r"[.!?;\n]")
 # Deputies' titles: their words are a role's (not entities) and the name after them is a
 # person's, but a deputy is not a minister ("le vice-ministre de la Santé Iraj Harirchi", "le
 # ministre adjoint de la Santé", "le sous-secrétaire d’État …").
